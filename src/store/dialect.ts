@@ -1,0 +1,2 @@
+/** The SQL dialects the store runs on. */
+export type DialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+import { initialSchema } from './001-initial-schema.ts';
+import { fullTextIndex } from './002-full-text-index.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** Forward-only, applied in order on open. Append; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: initialSchema },
+  { version: 2, name: 'full-text index of document text', up: fullTextIndex },
+];

@@ -1,0 +1,124 @@
+import type { CodedSegment, CodingId, SegmentId } from '../../core/model.ts';
+import { notFound } from '../../core/errors.ts';
+import { assertCodable, checkSegmentRange } from '../../core/invariants/segments.ts';
+import { CodePointIndex } from '../../core/text/offsets.ts';
+import { quoteOf } from '../../core/text/quote.ts';
+import type { CodingFilter, NewCoding } from '../store.ts';
+import { type Ctx, inTransaction, newId, now, recordChange } from './context.ts';
+import { getDocument } from './documents.ts';
+import { findCode } from './codes.ts';
+import { findUser } from './users.ts';
+
+function codedSegments(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('codings as c')
+    .innerJoin('segments as s', (j) => j.onRef('s.project_id', '=', 'c.project_id').onRef('s.id', '=', 'c.segment_id'))
+    .select([
+      'c.id', 'c.segment_id', 'c.code_id', 'c.coder_id', 'c.created_at',
+      's.document_id', 's.start_cp', 's.end_cp', 's.exact', 's.prefix', 's.suffix',
+    ])
+    .where('c.project_id', '=', ctx.projectId);
+}
+
+type CodedRow = Awaited<ReturnType<ReturnType<typeof codedSegments>['executeTakeFirstOrThrow']>>;
+
+const toCodedSegment = (r: CodedRow): CodedSegment => ({
+  id: r.id,
+  segmentId: r.segment_id,
+  codeId: r.code_id,
+  coderId: r.coder_id,
+  createdAt: r.created_at,
+  documentId: r.document_id,
+  start: r.start_cp,
+  end: r.end_cp,
+  quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+});
+
+export async function listCodings(ctx: Ctx, filter: CodingFilter = {}): Promise<CodedSegment[]> {
+  let query = codedSegments(ctx);
+  if (filter.documentId) query = query.where('s.document_id', '=', filter.documentId);
+  if (filter.codeId) query = query.where('c.code_id', '=', filter.codeId);
+  if (filter.coderId) query = query.where('c.coder_id', '=', filter.coderId);
+  const rows = await query.orderBy('s.document_id').orderBy('s.start_cp').orderBy('s.end_cp').orderBy('c.id').execute();
+  return rows.map(toCodedSegment);
+}
+
+export async function applyCode(ctx: Ctx, input: NewCoding): Promise<CodedSegment> {
+  return inTransaction(ctx, async (tx) => {
+    const doc = await getDocument(tx, input.documentId);
+    checkSegmentRange(input.start, input.end, doc.length, `"${doc.name}"`);
+    const code = await findCode(tx, input.codeId);
+    assertCodable(code);
+    const coder = await findUser(tx, input.coderId);
+    const segment = await tx.db
+      .selectFrom('segments')
+      .select('id')
+      .where('project_id', '=', tx.projectId)
+      .where('document_id', '=', doc.id)
+      .where('start_cp', '=', input.start)
+      .where('end_cp', '=', input.end)
+      .executeTakeFirst();
+    let segmentId = segment?.id;
+    if (!segmentId) {
+      segmentId = newId();
+      const quote = quoteOf(new CodePointIndex(doc.text), input.start, input.end);
+      await tx.db
+        .insertInto('segments')
+        .values({ project_id: tx.projectId, id: segmentId, document_id: doc.id, start_cp: input.start, end_cp: input.end, ...quote })
+        .execute();
+      await recordChange(tx, 'create', 'segment', segmentId, { documentId: doc.id, start: input.start, end: input.end });
+    }
+    const existing = await codedSegments(tx)
+      .where('c.segment_id', '=', segmentId)
+      .where('c.code_id', '=', code.id)
+      .where('c.coder_id', '=', coder.id)
+      .executeTakeFirst();
+    if (existing) return toCodedSegment(existing);
+    const id = newId();
+    await tx.db
+      .insertInto('codings')
+      .values({ project_id: tx.projectId, id, segment_id: segmentId, code_id: code.id, coder_id: coder.id, created_at: input.createdAt ?? now() })
+      .execute();
+    await recordChange(tx, 'create', 'coding', id, { segmentId, codeId: code.id, coderId: coder.id });
+    return toCodedSegment(await codedSegments(tx).where('c.id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+/** Removes segments left without codings or memos, so no empty selections linger. */
+export async function pruneUncodedSegments(ctx: Ctx, segmentIds: readonly SegmentId[]): Promise<void> {
+  for (const id of new Set(segmentIds)) {
+    const coded = await ctx.db
+      .selectFrom('codings')
+      .select('id')
+      .where('project_id', '=', ctx.projectId)
+      .where('segment_id', '=', id)
+      .executeTakeFirst();
+    const memo = await ctx.db
+      .selectFrom('memos')
+      .select('id')
+      .where('project_id', '=', ctx.projectId)
+      .where('target_kind', '=', 'segment')
+      .where('target_id', '=', id)
+      .executeTakeFirst();
+    if (coded || memo) continue;
+    const removed = await ctx.db
+      .deleteFrom('segments')
+      .where('project_id', '=', ctx.projectId)
+      .where('id', '=', id)
+      .returning(['document_id', 'start_cp', 'end_cp'])
+      .executeTakeFirst();
+    if (removed) {
+      await recordChange(ctx, 'delete', 'segment', id, { documentId: removed.document_id, start: removed.start_cp, end: removed.end_cp });
+    }
+  }
+}
+
+export async function removeCoding(ctx: Ctx, id: CodingId): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const coding = await codedSegments(tx).where('c.id', '=', id).executeTakeFirst();
+    if (!coding) throw notFound(`no coding ${id} in this project`);
+    await tx.db.deleteFrom('codings').where('project_id', '=', tx.projectId).where('id', '=', id).execute();
+    await recordChange(tx, 'delete', 'coding', id, { segmentId: coding.segment_id, codeId: coding.code_id, coderId: coding.coder_id });
+    await pruneUncodedSegments(tx, [coding.segment_id]);
+  });
+}

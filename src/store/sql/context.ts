@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor, ChangeAction, EntityKind, Id, ProjectId } from '../../core/model.ts';
+import type { Database } from '../schema.ts';
+import type { DialectName } from '../dialect.ts';
+
+/** What every query module needs: the connection (or open transaction), the project, the actor. */
+export interface Ctx {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly projectId: ProjectId;
+  readonly actor: Actor;
+}
+
+export const newId = (): Id => randomUUID();
+export const now = (): string => new Date().toISOString();
+
+/** Runs `fn` inside a transaction: the caller's if one is open, else a new one. */
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return ctx.db.transaction().execute((db) => fn({ ...ctx, db }));
+}
+
+/**
+ * Appends to the project's change log. Must run in the mutation's transaction;
+ * the per-project counter row also serialises concurrent writers on PostgreSQL.
+ */
+export async function recordChange(
+  ctx: Ctx,
+  action: ChangeAction,
+  entity: EntityKind,
+  entityId: Id,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const { change_seq: seq } = await ctx.db
+    .updateTable('projects')
+    .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
+    .where('id', '=', ctx.projectId)
+    .returning('change_seq')
+    .executeTakeFirstOrThrow();
+  await ctx.db
+    .insertInto('change_log')
+    .values({
+      project_id: ctx.projectId,
+      seq,
+      at: now(),
+      actor_user_id: 'userId' in ctx.actor ? ctx.actor.userId : null,
+      actor_system: 'system' in ctx.actor ? ctx.actor.system : null,
+      action,
+      entity,
+      entity_id: entityId,
+      data: JSON.stringify(data),
+    })
+    .execute();
+}
+
+/** COUNT(*) comes back as a string from PostgreSQL (bigint) and a number from SQLite. */
+export const toCount = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);

@@ -1,0 +1,76 @@
+import type { Project } from '../../core/model.ts';
+import { notFound } from '../../core/errors.ts';
+import type { ProjectStore } from '../store.ts';
+import type { Ctx } from './context.ts';
+import { createUser, findUser, listUsers } from './users.ts';
+import { createCase, defineAttribute, findCase, listAttributes, listCases, setAttribute, updateCase } from './cases.ts';
+import { addIssueArea, guide } from './guide.ts';
+import { createInterview, listInterviews, setInterviewStatus } from './interviews.ts';
+import { addDocument, findDocument, findDocumentBySha256, getDocument, listDocuments, originalBytes } from './documents.ts';
+import { createCode, deleteCode, findCode, listCodes, updateCode } from './codes.ts';
+import { applyCode, listCodings, removeCoding } from './codings.ts';
+import { addMemo, listMemos } from './memos.ts';
+import { changes } from './changes.ts';
+import { stats } from './stats.ts';
+import { searchText } from './search.ts';
+import { toProject } from './projects.ts';
+
+type Bound<F> = F extends (ctx: Ctx, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** One project seen through one connection or transaction; each method is a query module's function. */
+export class SqlProjectStore implements ProjectStore {
+  readonly id: string;
+  constructor(private readonly ctx: Ctx) {
+    this.id = ctx.projectId;
+  }
+
+  private bind<F extends (ctx: Ctx, ...args: never[]) => unknown>(fn: F): Bound<F> {
+    return ((...args: never[]) => fn(this.ctx, ...args)) as Bound<F>;
+  }
+
+  transaction<T>(fn: (project: ProjectStore) => Promise<T>): Promise<T> {
+    if (this.ctx.db.isTransaction) return fn(this);
+    return this.ctx.db.transaction().execute((db) => fn(new SqlProjectStore({ ...this.ctx, db })));
+  }
+
+  async get(): Promise<Project> {
+    const row = await this.ctx.db.selectFrom('projects').selectAll().where('id', '=', this.id).executeTakeFirst();
+    if (!row) throw notFound(`no project ${this.id}`);
+    return toProject(row);
+  }
+
+  createUser = this.bind(createUser);
+  listUsers = this.bind(listUsers);
+  findUser = this.bind(findUser);
+  defineAttribute = this.bind(defineAttribute);
+  listAttributes = this.bind(listAttributes);
+  setAttribute = this.bind(setAttribute);
+  createCase = this.bind(createCase);
+  listCases = this.bind(listCases);
+  findCase = this.bind(findCase);
+  updateCase = this.bind(updateCase);
+  addIssueArea = this.bind(addIssueArea);
+  guide = this.bind(guide);
+  createInterview = this.bind(createInterview);
+  listInterviews = this.bind(listInterviews);
+  setInterviewStatus = this.bind(setInterviewStatus);
+  addDocument = this.bind(addDocument);
+  listDocuments = this.bind(listDocuments);
+  getDocument = this.bind(getDocument);
+  findDocument = this.bind(findDocument);
+  findDocumentBySha256 = this.bind(findDocumentBySha256);
+  originalBytes = this.bind(originalBytes);
+  createCode = this.bind(createCode);
+  listCodes = this.bind(listCodes);
+  findCode = this.bind(findCode);
+  updateCode = this.bind(updateCode);
+  deleteCode = this.bind(deleteCode);
+  applyCode = this.bind(applyCode);
+  listCodings = this.bind(listCodings);
+  removeCoding = this.bind(removeCoding);
+  addMemo = this.bind(addMemo);
+  listMemos = this.bind(listMemos);
+  changes = this.bind(changes);
+  stats = this.bind(stats);
+  searchText = this.bind(searchText);
+}

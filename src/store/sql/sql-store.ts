@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Actor, Project } from '../../core/model.ts';
+import { notFound, invalid } from '../../core/errors.ts';
+import type { Database } from '../schema.ts';
+import type { DialectName } from '../dialect.ts';
+import type { NewProject, ProjectStore, Store } from '../store.ts';
+import { SqlProjectStore } from './project-store.ts';
+import { createProject, listProjects } from './projects.ts';
+import { schemaVersion } from './migrate.ts';
+
+/** The Store over any Kysely dialect; the adapters only open the connection and migrate. */
+export class SqlStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: DialectName,
+    readonly location: string,
+  ) {}
+
+  private scope(projectId: string, actor: Actor): ProjectStore {
+    return new SqlProjectStore({ db: this.db, dialect: this.dialect, projectId, actor });
+  }
+
+  async createProject(input: NewProject, actor: Actor): Promise<ProjectStore> {
+    const project = await createProject(this.db, this.dialect, input, actor);
+    return this.scope(project.id, actor);
+  }
+
+  listProjects(): Promise<Project[]> {
+    return listProjects(this.db);
+  }
+
+  async openProject(ref: string, actor: Actor): Promise<ProjectStore> {
+    const key = ref.trim().toLocaleLowerCase();
+    const projects = await this.listProjects();
+    const found = projects.find((p) => p.id === ref) ?? projects.find((p) => p.title.toLocaleLowerCase() === key);
+    if (!found) {
+      const known = projects.map((p) => `"${p.title}"`).join(', ');
+      throw (projects.length ? notFound : invalid)(
+        projects.length ? `no project "${ref}" in ${this.location} (it has ${known})` : `${this.location} has no project yet: run crosswise init or crosswise demo`,
+      );
+    }
+    return this.scope(found.id, actor);
+  }
+
+  schemaVersion(): Promise<number> {
+    return schemaVersion(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}

@@ -1,0 +1,78 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { invalid } from '../../core/errors.ts';
+import type { Database as Schema } from '../schema.ts';
+import type { Store } from '../store.ts';
+import { SqlStore } from '../sql/sql-store.ts';
+import { migrate } from '../sql/migrate.ts';
+
+/**
+ * Write transactions take the write lock when they begin, so one that reads
+ * before it writes cannot fail half-way when another process (a CLI next to the
+ * server) wrote meanwhile; busy_timeout then makes it wait instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** Refuses, before touching it, a file that exists but is not an SQLite database. */
+function assertSqliteFile(path: string): void {
+  if (!existsSync(path)) {
+    if (!existsSync(dirname(path))) throw invalid(`cannot create ${path}: folder ${dirname(path)} does not exist`);
+    return;
+  }
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw invalid(`${path} is a folder, not a database file`);
+  if (stat.size === 0) return;
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) throw invalid(`${path} is not a SQLite database`);
+}
+
+export interface OpenOptions {
+  /** Migrate only up to this schema version (tests of upgrades). */
+  migrateTo?: number;
+}
+
+export async function openSqlite(file: string, options: OpenOptions = {}): Promise<Store> {
+  const path = resolve(file);
+  assertSqliteFile(path);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw invalid(`cannot open ${path}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db, 'sqlite', path, options.migrateTo);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return new SqlStore(db, 'sqlite', path);
+}

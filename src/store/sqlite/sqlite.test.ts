@@ -1,0 +1,56 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { storeContract } from '../contract/store-contract.ts';
+import { openStore } from '../open.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'crosswise-sqlite-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+storeContract('SQLite', async () => join(dir, `contract-${++n}.db`));
+
+test('SQLite runs in WAL mode with foreign keys on', async () => {
+  const file = join(dir, 'pragmas.db');
+  const store = await openStore(file);
+  await store.close();
+  const db = new Database(file);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  db.close();
+});
+
+test('a file that is not SQLite is refused and left untouched', async () => {
+  const file = join(dir, 'notes.db');
+  writeFileSync(file, 'These are my interview notes, not a database.\n');
+  await assert.rejects(openStore(file), /is not a SQLite database/);
+  assert.equal(readFileSync(file, 'utf8'), 'These are my interview notes, not a database.\n');
+});
+
+test('an SQLite database of another program is refused', async () => {
+  const file = join(dir, 'other.db');
+  const db = new Database(file);
+  db.exec('create table invoices (id integer primary key)');
+  db.close();
+  await assert.rejects(openStore(file), /holds other data \(tables invoices…\), not a Crosswise project/);
+  const check = new Database(file);
+  assert.deepEqual(check.prepare("select name from sqlite_master where type = 'table'").pluck().all(), ['invoices']);
+  check.close();
+});
+
+test('a database from a newer Crosswise is refused', async () => {
+  const file = join(dir, 'newer.db');
+  await (await openStore(file)).close();
+  const db = new Database(file);
+  db.prepare("insert into schema_migrations values (999, 'future', '2030-01-01')").run();
+  db.close();
+  await assert.rejects(openStore(file), /written by a newer Crosswise \(schema 999/);
+});
+
+test('a missing folder or a URL of another kind is refused', async () => {
+  await assert.rejects(openStore(join(dir, 'no', 'such', 'x.db')), /folder .* does not exist/);
+  await assert.rejects(openStore('mysql://host/db'), /unsupported database URL "mysql:\/\/…"/);
+  await assert.rejects(openStore(dir), /is a folder/);
+});

@@ -1,0 +1,218 @@
+// The one interface over the study's data. Two adapters implement it (SQLite,
+// PostgreSQL) and pass the same contract tests (store/contract/).
+//
+// Every change runs in a transaction together with its change-log entry, and
+// checks the core invariants first, so a refused change leaves nothing behind.
+
+import type {
+  Actor,
+  AttributeDefinition,
+  AttributeType,
+  AttributeValue,
+  Case,
+  CaseId,
+  CaseKind,
+  Change,
+  CodeId,
+  Code,
+  CodedSegment,
+  CodingId,
+  Document,
+  DocumentId,
+  DocumentSummary,
+  Interview,
+  InterviewId,
+  InterviewMode,
+  InterviewStatus,
+  IsoDate,
+  IssueArea,
+  Language,
+  Memo,
+  MemoTarget,
+  Project,
+  ProjectId,
+  ProjectStats,
+  SpeakerTurn,
+  Timestamp,
+  User,
+  UserId,
+  UserRole,
+  WorkingDefinition,
+} from '../core/model.ts';
+import type { DialectName } from './dialect.ts';
+
+export interface NewProject {
+  title: string;
+  description?: string;
+  objectives?: string[];
+  definitions?: WorkingDefinition[];
+  languages?: Language[];
+}
+
+export interface NewUser {
+  name: string;
+  role: UserRole;
+}
+
+export interface NewCase {
+  kind: CaseKind;
+  name: string;
+  parentId?: CaseId | null;
+  description?: string;
+  /** Values by attribute name; each attribute must be defined first. */
+  attributes?: Record<string, AttributeValue>;
+}
+
+export interface CasePatch {
+  name?: string;
+  parentId?: CaseId | null;
+  description?: string;
+}
+
+export interface NewAttribute {
+  name: string;
+  type: AttributeType;
+  caseKinds?: CaseKind[];
+  description?: string;
+}
+
+export interface NewIssueArea {
+  title: string;
+  description?: string;
+  questions?: string[];
+}
+
+export interface NewInterview {
+  participantId: CaseId;
+  interviewerId?: UserId | null;
+  date?: IsoDate | null;
+  mode: InterviewMode;
+  status: InterviewStatus;
+  consentRecorded: boolean;
+  notes?: string;
+}
+
+export interface NewDocument {
+  name: string;
+  text: string;
+  language?: Language | null;
+  turns?: SpeakerTurn[];
+  interviewId?: InterviewId | null;
+  caseId?: CaseId | null;
+  /** The file the text came from, kept byte for byte with its SHA-256. */
+  original?: { filename: string; mediaType: string; bytes: Uint8Array };
+}
+
+export interface NewCode {
+  name: string;
+  parentId?: CodeId | null;
+  color?: string;
+  definition?: string;
+  inclusion?: string;
+  exclusion?: string;
+  example?: string;
+  codable?: boolean;
+}
+
+export type CodePatch = Partial<Omit<NewCode, 'name'>> & { name?: string };
+
+export interface NewCoding {
+  documentId: DocumentId;
+  start: number;
+  end: number;
+  codeId: CodeId;
+  coderId: UserId;
+  createdAt?: Timestamp;
+}
+
+export interface CodingFilter {
+  documentId?: DocumentId;
+  codeId?: CodeId;
+  coderId?: UserId;
+}
+
+export interface NewMemo {
+  target: MemoTarget;
+  authorId: UserId;
+  title?: string;
+  text: string;
+}
+
+export interface SearchHit {
+  documentId: DocumentId;
+  name: string;
+}
+
+/** Everything about one project; obtained from Store.openProject. */
+export interface ProjectStore {
+  readonly id: ProjectId;
+  /** Runs `fn` in one transaction: all of its changes land, or none. */
+  transaction<T>(fn: (project: ProjectStore) => Promise<T>): Promise<T>;
+
+  get(): Promise<Project>;
+
+  createUser(input: NewUser): Promise<User>;
+  listUsers(): Promise<User[]>;
+  /** By id or name (case-insensitive). */
+  findUser(ref: string): Promise<User>;
+
+  defineAttribute(input: NewAttribute): Promise<AttributeDefinition>;
+  listAttributes(): Promise<AttributeDefinition[]>;
+  setAttribute(caseId: CaseId, attribute: string, value: AttributeValue | null): Promise<void>;
+
+  createCase(input: NewCase): Promise<Case>;
+  listCases(filter?: { kind?: CaseKind }): Promise<Case[]>;
+  /** By id, path ("Montreal/Maison L'Escale") or unique name. */
+  findCase(ref: string): Promise<Case>;
+  updateCase(id: CaseId, patch: CasePatch): Promise<Case>;
+
+  addIssueArea(input: NewIssueArea): Promise<IssueArea>;
+  guide(): Promise<IssueArea[]>;
+
+  createInterview(input: NewInterview): Promise<Interview>;
+  listInterviews(): Promise<Interview[]>;
+  setInterviewStatus(id: InterviewId, status: InterviewStatus): Promise<Interview>;
+
+  addDocument(input: NewDocument): Promise<DocumentSummary>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  getDocument(id: DocumentId): Promise<Document>;
+  /** By id or exact name. */
+  findDocument(ref: string): Promise<DocumentSummary>;
+  findDocumentBySha256(sha256: string): Promise<DocumentSummary | null>;
+  originalBytes(id: DocumentId): Promise<Uint8Array | null>;
+
+  createCode(input: NewCode): Promise<Code>;
+  listCodes(): Promise<Code[]>;
+  /** By id, path ("Obstacles/Fear of deportation") or unique name. */
+  findCode(ref: string): Promise<Code>;
+  updateCode(id: CodeId, patch: CodePatch): Promise<Code>;
+  /** Deletes a code with its codings; refuses while it has child codes. */
+  deleteCode(id: CodeId): Promise<void>;
+
+  /** Codes a range of a document; coding the same range with the same code again is a no-op. */
+  applyCode(input: NewCoding): Promise<CodedSegment>;
+  listCodings(filter?: CodingFilter): Promise<CodedSegment[]>;
+  removeCoding(id: CodingId): Promise<void>;
+
+  addMemo(input: NewMemo): Promise<Memo>;
+  listMemos(target?: MemoTarget): Promise<Memo[]>;
+
+  /** The change log, oldest first. */
+  changes(options?: { afterSeq?: number; limit?: number }): Promise<Change[]>;
+  stats(): Promise<ProjectStats>;
+  /** Documents containing every word of `query`, ignoring case and accents. */
+  searchText(query: string): Promise<SearchHit[]>;
+}
+
+export interface Store {
+  readonly dialect: DialectName;
+  /** Where the data lives, safe to print (no password). */
+  readonly location: string;
+  createProject(input: NewProject, actor: Actor): Promise<ProjectStore>;
+  listProjects(): Promise<Project[]>;
+  /** By id or title (case-insensitive). */
+  openProject(ref: string, actor: Actor): Promise<ProjectStore>;
+  /** The schema version the database is at. */
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+}
