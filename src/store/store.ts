@@ -208,7 +208,11 @@ export interface Store {
   readonly dialect: DialectName;
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
-  createProject(input: NewProject, actor: Actor): Promise<ProjectStore>;
+  /**
+   * Creates a project; `fill`, if given, adds its initial content in the same
+   * transaction, so a project is never left half-made (demo, whole-project imports).
+   */
+  createProject(input: NewProject, actor: Actor, fill?: (project: ProjectStore) => Promise<void>): Promise<ProjectStore>;
   listProjects(): Promise<Project[]>;
   /** By id or title (case-insensitive). */
   openProject(ref: string, actor: Actor): Promise<ProjectStore>;

@@ -16,3 +16,14 @@ export function quoteOf(text: string | CodePointIndex, start: number, end: numbe
     suffix: index.slice(end, Math.min(index.length, end + context)),
   };
 }
+
+/** Every code-point range where `exact` occurs in `text`. */
+export function occurrences(text: string | CodePointIndex, exact: string): { start: number; end: number }[] {
+  const index = typeof text === 'string' ? new CodePointIndex(text) : text;
+  if (!exact) return [];
+  const found: { start: number; end: number }[] = [];
+  for (let at = index.text.indexOf(exact); at >= 0; at = index.text.indexOf(exact, at + 1)) {
+    found.push({ start: index.toCodePoint(at), end: index.toCodePoint(at + exact.length) });
+  }
+  return found;
+}

@@ -22,7 +22,8 @@ export async function listProjects(db: Kysely<Database>): Promise<Project[]> {
   return (await db.selectFrom('projects').selectAll().orderBy('created_at').execute()).map(toProject);
 }
 
-export async function createProject(db: Kysely<Database>, dialect: DialectName, input: NewProject, actor: Actor): Promise<Project> {
+/** Inserts a project; the caller provides the transaction. */
+export async function insertProject(tx: Kysely<Database>, dialect: DialectName, input: NewProject, actor: Actor): Promise<Project> {
   const title = input.title.trim();
   if (!title) throw invalid('a project needs a title');
   const languages = input.languages ?? ['en'];
@@ -36,7 +37,7 @@ export async function createProject(db: Kysely<Database>, dialect: DialectName, 
     languages,
     createdAt: now(),
   };
-  await db.transaction().execute(async (tx) => {
+  {
     const clash = (await listProjects(tx)).find((p) => p.title.toLocaleLowerCase() === title.toLocaleLowerCase());
     if (clash) throw invalid(`a project titled "${clash.title}" already exists`);
     await tx
@@ -52,6 +53,6 @@ export async function createProject(db: Kysely<Database>, dialect: DialectName, 
       })
       .execute();
     await recordChange({ db: tx, dialect, projectId: project.id, actor }, 'create', 'project', project.id, { ...project });
-  });
+  }
   return project;
 }

@@ -5,7 +5,7 @@ import type { Database } from '../schema.ts';
 import type { DialectName } from '../dialect.ts';
 import type { NewProject, ProjectStore, Store } from '../store.ts';
 import { SqlProjectStore } from './project-store.ts';
-import { createProject, listProjects } from './projects.ts';
+import { insertProject, listProjects } from './projects.ts';
 import { schemaVersion } from './migrate.ts';
 
 /** The Store over any Kysely dialect; the adapters only open the connection and migrate. */
@@ -20,9 +20,13 @@ export class SqlStore implements Store {
     return new SqlProjectStore({ db: this.db, dialect: this.dialect, projectId, actor });
   }
 
-  async createProject(input: NewProject, actor: Actor): Promise<ProjectStore> {
-    const project = await createProject(this.db, this.dialect, input, actor);
-    return this.scope(project.id, actor);
+  async createProject(input: NewProject, actor: Actor, fill?: (project: ProjectStore) => Promise<void>): Promise<ProjectStore> {
+    const id = await this.db.transaction().execute(async (db) => {
+      const project = await insertProject(db, this.dialect, input, actor);
+      await fill?.(new SqlProjectStore({ db, dialect: this.dialect, projectId: project.id, actor }));
+      return project.id;
+    });
+    return this.scope(id, actor);
   }
 
   listProjects(): Promise<Project[]> {
