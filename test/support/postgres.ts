@@ -89,3 +89,18 @@ export async function createDatabase(adminUrl: string): Promise<string> {
 
 export const SKIP_MESSAGE =
   '\n!!! PostgreSQL is not installed here: the PostgreSQL tests were SKIPPED. Set CROSSWISE_PG_URL or install postgresql. !!!\n';
+
+/**
+ * The PostgreSQL server a test file should use: the suite's (CROSSWISE_PG_URL),
+ * else one started for this file (stop it in `after`), else null after a loud
+ * warning. Under CI a missing PostgreSQL is an error, never a skip.
+ */
+export async function testServer(): Promise<{ url: string; stop(): void } | null> {
+  const given = process.env.CROSSWISE_PG_URL;
+  if (given) return { url: given, stop() {} };
+  const cluster = await startCluster();
+  if (cluster) return cluster;
+  if (process.env.CI) throw new Error('PostgreSQL is required in CI but is not installed');
+  console.warn(SKIP_MESSAGE);
+  return null;
+}

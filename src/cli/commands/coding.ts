@@ -24,6 +24,8 @@ async function describeCodings(project: ProjectStore, codings: readonly CodedSeg
   }));
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const clip = (s: string, n = 70) => {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
@@ -63,7 +65,7 @@ export function registerCodingCommands(program: Command): void {
           return { ...c, path: codePath(codes, c.id), codings: mine.length, documents: new Set(mine.map((k) => k.documentId)).size };
         });
         emit(g, rows, () =>
-          renderTree(rows, (c) => (c.codable ? `${c.name}  (${c.codings} codings, ${c.documents} documents)` : `${c.name}/`)),
+          renderTree(rows, (c) => (c.codable ? `${c.name}  (${plural(c.codings, 'coding')}, ${plural(c.documents, 'document')})` : `${c.name}/`)),
         );
       });
     });

@@ -3,8 +3,7 @@ import pg from 'pg';
 import { invalid } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
-import { SqlStore } from '../sql/sql-store.ts';
-import { migrate } from '../sql/migrate.ts';
+import { migratedStore } from '../sql/sql-store.ts';
 import type { OpenOptions } from '../sqlite/open.ts';
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
@@ -44,11 +43,5 @@ export async function openPostgres(location: string, options: OpenOptions = {}):
     throw invalid(`cannot connect to ${shown}: ${(err as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrate(db, 'postgres', shown, options.migrateTo);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
-  return new SqlStore(db, 'postgres', shown);
+  return migratedStore(db, 'postgres', shown, options.migrateTo);
 }

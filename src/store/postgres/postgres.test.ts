@@ -2,23 +2,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { storeContract } from '../contract/store-contract.ts';
 import { openStore } from '../open.ts';
-import { createDatabase, SKIP_MESSAGE, startCluster, type PgCluster } from '../../../test/support/postgres.ts';
+import { createDatabase, testServer } from '../../../test/support/postgres.ts';
 
 // The test runner (scripts/test.ts) starts one cluster for the whole suite and
 // passes it in CROSSWISE_PG_URL; run alone, this file starts its own.
-let cluster: PgCluster | null = null;
-let adminUrl = process.env.CROSSWISE_PG_URL ?? '';
-if (!adminUrl) {
-  cluster = await startCluster();
-  if (cluster) adminUrl = cluster.url;
-}
+const server = await testServer();
 
-if (!adminUrl) {
-  if (process.env.CI) throw new Error('PostgreSQL is required in CI but is not installed');
-  console.warn(SKIP_MESSAGE);
+if (!server) {
   test('PostgreSQL store contract', { skip: 'PostgreSQL is not installed' }, () => {});
 } else {
-  after(() => cluster?.stop());
+  const adminUrl = server.url;
+  after(() => server.stop());
   storeContract('PostgreSQL', () => createDatabase(adminUrl));
 
   let url = '';

@@ -6,7 +6,7 @@ import type { DialectName } from '../dialect.ts';
 import type { NewProject, ProjectStore, Store } from '../store.ts';
 import { SqlProjectStore } from './project-store.ts';
 import { insertProject, listProjects } from './projects.ts';
-import { schemaVersion } from './migrate.ts';
+import { migrate, schemaVersion } from './migrate.ts';
 
 /** The Store over any Kysely dialect; the adapters only open the connection and migrate. */
 export class SqlStore implements Store {
@@ -53,4 +53,15 @@ export class SqlStore implements Store {
   close(): Promise<void> {
     return this.db.destroy();
   }
+}
+
+/** Migrates a freshly opened database and wraps it as a Store; closes it if migration fails. */
+export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string, migrateTo?: number): Promise<Store> {
+  try {
+    await migrate(db, dialect, location, migrateTo);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return new SqlStore(db, dialect, location);
 }

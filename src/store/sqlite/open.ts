@@ -5,8 +5,7 @@ import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnec
 import { invalid } from '../../core/errors.ts';
 import type { Database as Schema } from '../schema.ts';
 import type { Store } from '../store.ts';
-import { SqlStore } from '../sql/sql-store.ts';
-import { migrate } from '../sql/migrate.ts';
+import { migratedStore } from '../sql/sql-store.ts';
 
 /**
  * Write transactions take the write lock when they begin, so one that reads
@@ -68,11 +67,5 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
     throw invalid(`cannot open ${path}: ${(err as Error).message}`);
   }
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  try {
-    await migrate(db, 'sqlite', path, options.migrateTo);
-  } catch (err) {
-    await db.destroy();
-    throw err;
-  }
-  return new SqlStore(db, 'sqlite', path);
+  return migratedStore(db, 'sqlite', path, options.migrateTo);
 }

@@ -1,0 +1,92 @@
+// Benchmarks: `npm run bench`. Writes bench/results/latest.json (and a dated copy).
+// Measures the paths every later feature leans on: offset conversion, building the
+// demo, coding throughput, reading codings, full-text search; on SQLite and PostgreSQL.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CodePointIndex } from '../src/core/text/offsets.ts';
+import { ensureDemo } from '../src/demo/build.ts';
+import { openStore } from '../src/store/open.ts';
+import type { Store } from '../src/store/store.ts';
+import { createDatabase, testServer } from '../test/support/postgres.ts';
+
+type Result = Record<string, number | string>;
+const results: Record<string, Result> = {};
+
+async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: Math.round((performance.now() - start) * 100) / 100, value };
+}
+
+async function offsets(): Promise<Result> {
+  const unit = 'Témoignage 👩‍👧 du terrain, ligne après ligne.\n';
+  const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+  const build = await time(() => new CodePointIndex(text));
+  const index = build.value;
+  const n = 200_000;
+  const convert = await time(() => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += index.toUtf16((i * 7919) % index.length);
+    return sum;
+  });
+  return { textUtf16Units: text.length, indexBuildMs: build.ms, conversions: n, conversionsPerSecond: Math.round(n / (convert.ms / 1000)) };
+}
+
+async function storeBench(store: Store): Promise<Result> {
+  const demo = await time(() => ensureDemo(store));
+  const project = demo.value.project;
+  const [doc] = await project.listDocuments();
+  const [coder] = await project.listUsers();
+  const code = (await project.listCodes()).find((c) => c.codable)!;
+  const n = 500;
+  const coding = await time(async () => {
+    for (let i = 0; i < n; i++) {
+      const start = (i * 13) % (doc!.length - 50);
+      await project.applyCode({ documentId: doc!.id, start, end: start + 40, codeId: code.id, coderId: coder!.id });
+    }
+  });
+  const list = await time(() => project.listCodings());
+  const search = await time(async () => {
+    for (const q of ['deportation', 'logement', 'funding shelter', 'Montréal']) await project.searchText(q);
+  });
+  const stats = await time(() => project.stats());
+  return {
+    demoBuildMs: demo.ms,
+    applyCodePerSecond: Math.round(n / (coding.ms / 1000)),
+    listCodingsMs: list.ms,
+    codingsListed: list.value.length,
+    searchAvgMs: Math.round((search.ms / 4) * 100) / 100,
+    statsMs: stats.ms,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'crosswise-bench-'));
+try {
+  results.offsets = await offsets();
+  const sqlite = await openStore(join(dir, 'bench.db'));
+  results.sqlite = await storeBench(sqlite);
+  await sqlite.close();
+  const server = await testServer();
+  if (server) {
+    try {
+      const pg = await openStore(await createDatabase(server.url));
+      results.postgres = await storeBench(pg);
+      await pg.close();
+    } finally {
+      server.stop();
+    }
+  }
+  results.process = { peakRssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), node: process.version };
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const out = join(import.meta.dirname, 'results');
+mkdirSync(out, { recursive: true });
+const report = JSON.stringify({ at: new Date().toISOString(), results }, null, 2);
+writeFileSync(join(out, 'latest.json'), `${report}\n`);
+writeFileSync(join(out, `bench-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.json`), `${report}\n`);
+console.log(report);
