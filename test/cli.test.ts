@@ -131,7 +131,7 @@ describe('crosswise reads', () => {
   test('--help works on every command', () => {
     const help = crosswise('--help');
     assert.equal(help.status, 0);
-    const commands = [...help.stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    const commands = [...help.stdout.split('Commands:')[1]!.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
     assert.ok(commands.length >= 14, `commands: ${commands.join(', ')}`);
     for (const c of commands) {
       const r = crosswise(c, '--help');

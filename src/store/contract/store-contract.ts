@@ -89,6 +89,19 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
       });
     });
 
+    test('a project whose initial content fails is not created at all', async () => {
+      await withStore(await freshLocation(), async (store) => {
+        await assert.rejects(
+          store.createProject({ title: 'Half' }, system, async (p) => {
+            await p.createCode({ name: 'Kept?' });
+            throw new Error('import failed');
+          }),
+          /import failed/,
+        );
+        assert.deepEqual(await store.listProjects(), []);
+      });
+    });
+
     test('documents keep their exact text, original bytes and SHA-256', async () => {
       await withStore(await freshLocation(), async (store) => {
         const { p, doc, bytes } = await seed(store);
