@@ -76,15 +76,16 @@ export async function createInterview(ctx: Ctx, input: NewInterview): Promise<In
 export async function setInterviewStatus(ctx: Ctx, id: InterviewId, status: InterviewStatus): Promise<Interview> {
   checkStatus(status);
   return inTransaction(ctx, async (tx) => {
+    const before = (await listInterviews(tx)).find((i) => i.id === id);
+    if (!before) throw notFound(`no interview ${id} in this project`);
     const row = await tx.db
       .updateTable('interviews')
       .set({ status })
       .where('project_id', '=', tx.projectId)
       .where('id', '=', id)
       .returningAll()
-      .executeTakeFirst();
-    if (!row) throw notFound(`no interview ${id} in this project`);
-    await recordChange(tx, 'update', 'interview', id, { status });
+      .executeTakeFirstOrThrow();
+    await recordChange(tx, 'update', 'interview', id, { before: { status: before.status }, after: { status } });
     return toInterview(row);
   });
 }
