@@ -138,6 +138,27 @@ export interface OriginalFile {
   size: number;
 }
 
+/** Where a page of the original (a PDF) starts and ends in the text. */
+export interface PageRange {
+  /** 1-based page number. */
+  page: number;
+  start: number;
+  end: number;
+}
+
+/** How a document came in, so a reader can judge what the text may have lost. */
+export interface ImportInfo {
+  /** Extractor that read the file: "text", "docx", "pdf", … */
+  format?: string;
+  /** Character encoding of a text file, as detected. */
+  encoding?: string;
+  /** Line endings of the original, before normalisation to LF. */
+  lineEndings?: string;
+  /** The original started with a byte-order mark (removed). */
+  bom?: boolean;
+  warnings?: string[];
+}
+
 /** A document without its text: what lists show. */
 export interface DocumentSummary {
   id: DocumentId;
@@ -148,6 +169,7 @@ export interface DocumentSummary {
   interviewId: InterviewId | null;
   caseId: CaseId | null;
   original: OriginalFile | null;
+  importInfo: ImportInfo;
   createdAt: Timestamp;
 }
 
@@ -155,6 +177,7 @@ export interface Document extends DocumentSummary {
   /** The canonical plain text every offset points into. */
   text: string;
   turns: SpeakerTurn[];
+  pages: PageRange[];
 }
 
 export interface Code {

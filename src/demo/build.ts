@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Actor, Language, UserId } from '../core/model.ts';
 import { invalid } from '../core/errors.ts';
 import { CodePointIndex } from '../core/text/offsets.ts';
-import { labelledTurns } from '../core/text/turns.ts';
+import { detectTurns } from '../core/text/turns.ts';
 import type { ProjectStore, Store } from '../store/store.ts';
 import { DEMO_CODEBOOK } from './codebook.ts';
 import {
@@ -110,7 +110,7 @@ async function populate(p: ProjectStore): Promise<void> {
       name: `${participant} interview`,
       text,
       language: coding.language,
-      turns: labelledTurns(text),
+      turns: detectTurns(text),
       caseId: who.caseId,
       interviewId: who.interviewId,
       original: { filename: `${participant}.txt`, mediaType: 'text/plain; charset=utf-8', bytes },

@@ -91,6 +91,8 @@ export interface DocumentsTable {
   original_sha256: string | null;
   original_size: number | null;
   created_at: string;
+  pages: Generated<string>; // JSON PageRange[]
+  import_info: Generated<string>; // JSON ImportInfo
 }
 
 export interface DocumentOriginalsTable {

@@ -24,11 +24,13 @@ import type {
   InterviewId,
   InterviewMode,
   InterviewStatus,
+  ImportInfo,
   IsoDate,
   IssueArea,
   Language,
   Memo,
   MemoTarget,
+  PageRange,
   Project,
   ProjectId,
   ProjectStats,
@@ -97,6 +99,8 @@ export interface NewDocument {
   text: string;
   language?: Language | null;
   turns?: SpeakerTurn[];
+  pages?: PageRange[];
+  importInfo?: ImportInfo;
   interviewId?: InterviewId | null;
   caseId?: CaseId | null;
   /** The file the text came from, kept byte for byte with its SHA-256. */

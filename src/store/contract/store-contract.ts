@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/model.ts';
 import { sliceCodePoints } from '../../core/text/offsets.ts';
-import { openStore } from '../open.ts';
+import { connectRaw, openStore } from '../open.ts';
+import { migrate } from '../sql/migrate.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import type { ProjectStore, Store } from '../store.ts';
 
@@ -117,7 +118,22 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
           /already in the project as "MTL-02 interview"/,
         );
         await assert.rejects(p.addDocument({ name: 'bad turns', text: 'abc', turns: [{ speaker: 'A', start: 0, end: 9 }] }), /outside the text/);
-        assert.equal((await p.listDocuments()).length, 1);
+        await assert.rejects(p.addDocument({ name: 'bad pages', text: 'abc', pages: [{ page: 1, start: 2, end: 1 }] }), /page 1 \(2\.\.1\) is outside/);
+        const paged = await p.addDocument({
+          name: 'paged',
+          text: 'page one\n\npage two',
+          pages: [{ page: 1, start: 0, end: 8 }, { page: 2, start: 10, end: 18 }],
+          turns: [{ speaker: 'Q', start: 0, end: 8, startMs: 1500 }],
+          importInfo: { format: 'pdf', warnings: ['page 3 was empty'] },
+        });
+        const pagedFull = await p.getDocument(paged.id);
+        assert.deepEqual(pagedFull.pages, [{ page: 1, start: 0, end: 8 }, { page: 2, start: 10, end: 18 }]);
+        assert.deepEqual(pagedFull.turns, [{ speaker: 'Q', start: 0, end: 8, startMs: 1500 }]);
+        assert.deepEqual(paged.importInfo, { format: 'pdf', warnings: ['page 3 was empty'] });
+        assert.deepEqual(full.importInfo, {});
+        assert.equal((await p.findDocument('paged')).id, paged.id);
+        await p.transaction(async () => undefined);
+        assert.equal((await p.listDocuments()).length, 2);
       });
     });
 
@@ -330,17 +346,31 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
       });
     });
 
-    test('a database made by the first migration is upgraded on open, indexing its documents', async () => {
+    test('a database made by the first migration is upgraded on open, keeping and indexing its data', async () => {
       const location = await freshLocation();
-      const old = await openStore(location, { migrateTo: 1 });
-      assert.equal(await old.schemaVersion(), 1);
-      const p = await old.createProject({ title: 'Old' }, system);
-      await p.addDocument({ name: 'Old transcript', text: 'Written before the search index existed.' });
-      await old.close();
+      // Build a version-1 database with rows written as version 1 wrote them.
+      const raw = await connectRaw(location);
+      await migrate(raw.db, raw.dialect, raw.location, 1);
+      await raw.db
+        .insertInto('projects')
+        .values({ id: 'p1', title: 'Old', description: '', objectives: '[]', definitions: '[]', languages: '["en"]', created_at: '2005-01-01T00:00:00.000Z' })
+        .execute();
+      const v1Document = {
+        project_id: 'p1', id: 'd1', name: 'Old transcript', language: 'en', text: 'Written before the search index existed.',
+        length: 40, turns: '[]', interview_id: null, case_id: null, original_filename: null, original_media_type: null,
+        original_sha256: null, original_size: null, created_at: '2005-01-01T00:00:00.000Z',
+      };
+      await raw.db.insertInto('documents').values(v1Document).execute();
+      await raw.db.destroy();
+
       await withStore(location, async (store) => {
         assert.equal(await store.schemaVersion(), MIGRATIONS.at(-1)!.version);
         const project: ProjectStore = await store.openProject('Old', system);
         assert.deepEqual((await project.searchText('index')).map((h) => h.name), ['Old transcript']);
+        const doc = await project.getDocument('d1');
+        assert.equal(doc.text, 'Written before the search index existed.');
+        assert.deepEqual(doc.pages, []);
+        assert.deepEqual(doc.importInfo, {});
       });
       // Opening again changes nothing.
       await withStore(location, async (store) => assert.equal(await store.schemaVersion(), MIGRATIONS.at(-1)!.version));

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { fullTextIndex } from './002-full-text-index.ts';
+import { documentPagesAndProvenance } from './003-document-pages-and-provenance.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initialSchema },
   { version: 2, name: 'full-text index of document text', up: fullTextIndex },
+  { version: 3, name: 'document pages and import provenance', up: documentPagesAndProvenance },
 ];

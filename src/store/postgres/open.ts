@@ -4,7 +4,6 @@ import { invalid } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { migratedStore } from '../sql/sql-store.ts';
-import type { OpenOptions } from '../sqlite/open.ts';
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
 
@@ -29,7 +28,13 @@ export function parsePostgresUrl(location: string): URL {
   return url;
 }
 
-export async function openPostgres(location: string, options: OpenOptions = {}): Promise<Store> {
+export async function openPostgres(location: string): Promise<Store> {
+  const { db, location: shown } = await connectPostgres(location);
+  return migratedStore(db, 'postgres', shown);
+}
+
+/** Connects (checking the URL and that the server answers) without migrating. */
+export async function connectPostgres(location: string): Promise<{ db: Kysely<Database>; location: string }> {
   const url = parsePostgresUrl(location);
   const shown = displayUrl(url);
   const pool = new pg.Pool({ connectionString: url.href, max: 4, connectionTimeoutMillis: 10_000 });
@@ -42,6 +47,5 @@ export async function openPostgres(location: string, options: OpenOptions = {}):
     await pool.end();
     throw invalid(`cannot connect to ${shown}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return migratedStore(db, 'postgres', shown, options.migrateTo);
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), location: shown };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Document, DocumentId, DocumentSummary, Language, SpeakerTurn } from '../../core/model.ts';
+import type { Document, DocumentId, DocumentSummary, ImportInfo, Language, PageRange, SpeakerTurn } from '../../core/model.ts';
+import type { Selectable } from 'kysely';
 import { LANGUAGES } from '../../core/model.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { codePointLength } from '../../core/text/offsets.ts';
@@ -11,10 +12,10 @@ import { type Ctx, inTransaction, newId, now, recordChange } from './context.ts'
 
 const SUMMARY_COLUMNS = [
   'id', 'name', 'language', 'length', 'interview_id', 'case_id', 'original_filename',
-  'original_media_type', 'original_sha256', 'original_size', 'created_at',
+  'original_media_type', 'original_sha256', 'original_size', 'import_info', 'created_at',
 ] as const;
 
-type SummaryRow = Pick<DocumentsTable, (typeof SUMMARY_COLUMNS)[number]>;
+type SummaryRow = Pick<Selectable<DocumentsTable>, (typeof SUMMARY_COLUMNS)[number]>;
 
 const toSummary = (r: SummaryRow): DocumentSummary => ({
   id: r.id,
@@ -32,6 +33,7 @@ const toSummary = (r: SummaryRow): DocumentSummary => ({
           sha256: r.original_sha256,
           size: r.original_size ?? 0,
         },
+  importInfo: JSON.parse(r.import_info) as ImportInfo,
   createdAt: r.created_at,
 });
 
@@ -53,12 +55,21 @@ export async function getDocument(ctx: Ctx, id: DocumentId): Promise<Document> {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound(`no document ${id} in this project`);
-  return { ...toSummary(row), text: row.text, turns: JSON.parse(row.turns) as SpeakerTurn[] };
+  return { ...toSummary(row), text: row.text, turns: JSON.parse(row.turns) as SpeakerTurn[], pages: JSON.parse(row.pages) as PageRange[] };
+}
+
+async function documentWhere(ctx: Ctx, column: 'id' | 'name', value: string): Promise<DocumentSummary | null> {
+  const row = await ctx.db
+    .selectFrom('documents')
+    .select(SUMMARY_COLUMNS)
+    .where('project_id', '=', ctx.projectId)
+    .where(column, '=', value)
+    .executeTakeFirst();
+  return row ? toSummary(row) : null;
 }
 
 export async function findDocument(ctx: Ctx, ref: string): Promise<DocumentSummary> {
-  const docs = await listDocuments(ctx);
-  const found = docs.find((d) => d.id === ref) ?? docs.find((d) => d.name === ref);
+  const found = (await documentWhere(ctx, 'id', ref)) ?? (await documentWhere(ctx, 'name', ref));
   if (!found) throw notFound(`no document "${ref}" in this project`);
   return found;
 }
@@ -83,12 +94,13 @@ export async function originalBytes(ctx: Ctx, id: DocumentId): Promise<Uint8Arra
   return row ? new Uint8Array(row.bytes) : null;
 }
 
-function checkTurns(turns: readonly SpeakerTurn[], length: number): void {
-  for (const t of turns) {
-    if (!Number.isSafeInteger(t.start) || !Number.isSafeInteger(t.end) || t.start < 0 || t.end > length || t.start > t.end) {
-      throw invalid(`speaker turn of "${t.speaker}" (${t.start}..${t.end}) is outside the text (0..${length})`);
+/** Turns and pages must lie inside the text. */
+function checkRanges(ranges: readonly { start: number; end: number }[], length: number, what: (i: number) => string): void {
+  ranges.forEach((r, i) => {
+    if (!Number.isSafeInteger(r.start) || !Number.isSafeInteger(r.end) || r.start < 0 || r.end > length || r.start > r.end) {
+      throw invalid(`${what(i)} (${r.start}..${r.end}) is outside the text (0..${length})`);
     }
-  }
+  });
 }
 
 export async function addDocument(ctx: Ctx, input: NewDocument): Promise<DocumentSummary> {
@@ -98,12 +110,14 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
   if (language !== null && !LANGUAGES.includes(language)) throw invalid(`document language must be one of ${LANGUAGES.join(', ')}`);
   const length = codePointLength(input.text);
   const turns = input.turns ?? [];
-  checkTurns(turns, length);
+  const pages = input.pages ?? [];
+  checkRanges(turns, length, (i) => `speaker turn of "${turns[i]!.speaker}"`);
+  checkRanges(pages, length, (i) => `page ${pages[i]!.page}`);
   const original = input.original
     ? { ...input.original, sha256: createHash('sha256').update(input.original.bytes).digest('hex') }
     : null;
   return inTransaction(ctx, async (tx) => {
-    if ((await listDocuments(tx)).some((d) => d.name === name)) throw invalid(`a document named "${name}" already exists`);
+    if (await documentWhere(tx, 'name', name)) throw invalid(`a document named "${name}" already exists`);
     if (original) {
       const twin = await findDocumentBySha256(tx, original.sha256);
       if (twin) throw invalid(`the same file is already in the project as "${twin.name}"`);
@@ -123,6 +137,8 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
         text: input.text,
         length,
         turns: JSON.stringify(turns),
+        pages: JSON.stringify(pages),
+        import_info: JSON.stringify(input.importInfo ?? {}),
         interview_id: input.interviewId ?? null,
         case_id: input.caseId ?? null,
         original_filename: original?.filename ?? null,
@@ -138,7 +154,7 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
         .values({ project_id: tx.projectId, document_id: id, bytes: Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength) })
         .execute();
     }
-    const summary = await findDocument(tx, id);
+    const summary = (await documentWhere(tx, 'id', id))!;
     // The text itself stays out of the log: it is in the documents table, and logs get copied around.
     await recordChange(tx, 'create', 'document', id, { name, language, length, turns: turns.length, original: summary.original });
     return summary;

@@ -56,9 +56,9 @@ export class SqlStore implements Store {
 }
 
 /** Migrates a freshly opened database and wraps it as a Store; closes it if migration fails. */
-export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string, migrateTo?: number): Promise<Store> {
+export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string): Promise<Store> {
   try {
-    await migrate(db, dialect, location, migrateTo);
+    await migrate(db, dialect, location);
   } catch (err) {
     await db.destroy();
     throw err;

@@ -48,12 +48,13 @@ function assertSqliteFile(path: string): void {
   if (header.toString('latin1') !== SQLITE_HEADER) throw invalid(`${path} is not a SQLite database`);
 }
 
-export interface OpenOptions {
-  /** Migrate only up to this schema version (tests of upgrades). */
-  migrateTo?: number;
+export async function openSqlite(file: string): Promise<Store> {
+  const { db, location } = connectSqlite(file);
+  return migratedStore(db, 'sqlite', location);
 }
 
-export async function openSqlite(file: string, options: OpenOptions = {}): Promise<Store> {
+/** Opens the file (refusing non-SQLite files untouched) without migrating it. */
+export function connectSqlite(file: string): { db: Kysely<Schema>; location: string } {
   const path = resolve(file);
   assertSqliteFile(path);
   let sqlite: Database.Database;
@@ -66,6 +67,5 @@ export async function openSqlite(file: string, options: OpenOptions = {}): Promi
   } catch (err) {
     throw invalid(`cannot open ${path}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  return migratedStore(db, 'sqlite', path, options.migrateTo);
+  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), location: path };
 }
