@@ -4,6 +4,7 @@ import { DEFAULT_DB } from './context.ts';
 import { registerProjectCommands } from './commands/project.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerCodingCommands } from './commands/coding.ts';
+import { registerImportCommands } from './commands/import.ts';
 
 const program = new Command('crosswise')
   .description('Crosswise: a qualitative research workbench for multi-site studies.')
@@ -16,6 +17,7 @@ const program = new Command('crosswise')
 registerProjectCommands(program);
 registerStudyCommands(program);
 registerCodingCommands(program);
+registerImportCommands(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

@@ -70,7 +70,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, 0xfe, 0xff)) return { text: decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', bom: true };
 
   const zeros = zeroProfile(bytes);
-  if (zeros.odd > 0.3 || zeros.even > 0.3) {
+  // UTF-16 text of Latin script has zeros on one side only; binary data has them anywhere.
+  if ((zeros.odd > 0.3 && zeros.even < 0.05) || (zeros.even > 0.3 && zeros.odd < 0.05)) {
     throw unreadable('the file looks like UTF-16 text without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM) and import it again');
   }
   if (zeros.any) throw unreadable('the file contains binary data (zero bytes): it is not a text file');

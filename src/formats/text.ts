@@ -7,7 +7,7 @@ export const textExtractor: Extractor = {
   extensions: ['txt', 'text'],
   mediaType: 'text/plain',
   async extract(bytes) {
-    const { text, encoding } = decodeText(bytes);
-    return { text, encoding, warnings: [] };
+    const { text, encoding, bom } = decodeText(bytes);
+    return { text, encoding, bom, warnings: [] };
   },
 };

@@ -16,6 +16,8 @@ export interface Extracted {
   pages?: PageRange[];
   /** The character encoding the bytes were decoded from, for text formats. */
   encoding?: string;
+  /** The bytes began with a byte-order mark, which decoding removed. */
+  bom?: boolean;
   /** A language the file declares (e.g. <html lang>), which detection may confirm. */
   language?: Language;
   /** Things the user should know that did not stop the import. */

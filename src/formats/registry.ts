@@ -1,0 +1,18 @@
+import type { Extractor } from './types.ts';
+import { textExtractor } from './text.ts';
+
+/** Every format Crosswise reads, by file extension. */
+export const EXTRACTORS: readonly Extractor[] = [textExtractor];
+
+const byExtension = new Map(EXTRACTORS.flatMap((e) => e.extensions.map((ext) => [ext, e] as const)));
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...byExtension.keys()].sort();
+
+export function extensionOf(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  return dot > 0 ? filename.slice(dot + 1).toLowerCase() : '';
+}
+
+export function extractorFor(filename: string): Extractor | undefined {
+  return byExtension.get(extensionOf(filename));
+}

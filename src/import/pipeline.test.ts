@@ -1,0 +1,150 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../store/open.ts';
+import type { ProjectStore, Store } from '../store/store.ts';
+import { sliceCodePoints } from '../core/text/offsets.ts';
+import { importFiles, type FileOutcome } from './pipeline.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'crosswise-import-'));
+let store: Store;
+let n = 0;
+before(async () => {
+  store = await openStore(join(dir, 'import.db'));
+});
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function freshProject(): Promise<ProjectStore> {
+  return store.createProject({ title: `Import ${++n}`, languages: ['en', 'fr'] }, { system: 'test' });
+}
+
+function folder(files: Record<string, string | Uint8Array>): string {
+  const root = join(dir, `files-${++n}`);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), content);
+  }
+  return root;
+}
+
+const byName = (outcomes: FileOutcome[], file: string) => outcomes.find((o) => o.file.endsWith(file))!;
+
+const FRENCH = 'Enquêteur : Comment définissez-vous la traite ?\r\nRépondante : Pour moi, c’est quand une personne est recrutée et exploitée, et elle ne peut pas partir.\r\nEnquêteur : Et les besoins ?\r\nRépondante : Le logement, d’abord. Elles ont peur de la police et de l’expulsion.\r\n';
+
+describe('importing plain text', () => {
+  test('a folder of transcripts: text, turns, language, encoding and line endings are recorded', async () => {
+    const project = await freshProject();
+    const root = folder({
+      'mtl/entrevue 02 (Montréal).txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FRENCH)]),
+      'van/VAN-01.txt': 'Interviewer: What do you see?\nRespondent: Young women from the north, and the people who move them between the cities.\nInterviewer: And their needs?\nRespondent: A safe place to stay, and someone they can trust.\n',
+      'notes/readme.xyz': 'not a transcript',
+    });
+    const outcomes = await importFiles(project, [root]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['imported', 'skipped', 'imported']);
+    const fr = byName(outcomes, 'entrevue 02 (Montréal).txt');
+    assert.equal(fr.status, 'imported');
+    if (fr.status !== 'imported') return;
+    assert.equal(fr.name, 'entrevue 02 (Montréal)');
+    assert.equal(fr.language, 'fr');
+    assert.deepEqual(fr.speakers, ['Enquêteur', 'Répondante']);
+    const doc = await project.getDocument(fr.documentId);
+    assert.equal(doc.text, FRENCH.replace(/\r\n/g, '\n'));
+    assert.deepEqual(doc.importInfo, { format: 'text', encoding: 'utf-8', lineEndings: 'crlf', bom: true, warnings: [] });
+    assert.equal(sliceCodePoints(doc.text, doc.turns[3]!.start, doc.turns[3]!.end), 'Répondante : Le logement, d’abord. Elles ont peur de la police et de l’expulsion.');
+    assert.deepEqual(await project.originalBytes(doc.id), new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FRENCH)])));
+    const en = byName(outcomes, 'VAN-01.txt');
+    assert.equal(en.status === 'imported' && en.language, 'en');
+    assert.deepEqual((await project.searchText('expulsion')).map((h) => h.name), ['entrevue 02 (Montréal)']);
+  });
+
+  test('duplicates by content are skipped, also within one batch; same names get a number', async () => {
+    const project = await freshProject();
+    const root = folder({ 'a/t.txt': 'Interviewer: one\nRespondent: two', 'b/t.txt': 'Interviewer: other\nRespondent: text', 'c/copy.txt': 'Interviewer: one\nRespondent: two' });
+    const outcomes = await importFiles(project, [root]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['imported', 'imported', 'duplicate']);
+    assert.deepEqual((await project.listDocuments()).map((d) => d.name).sort(), ['t', 't (2)']);
+    const again = await importFiles(project, [join(root, 'a', 't.txt')]);
+    assert.deepEqual(again.map((o) => o.status), ['duplicate']);
+  });
+
+  test('hostile and broken files fail with a clear reason, leave no trace, and do not stop the batch', async () => {
+    const project = await freshProject();
+    const utf16NoBom = Buffer.from('Interviewer: hello there, how are you today?', 'utf16le');
+    const root = folder({
+      '1 empty.txt': '',
+      '2 utf16.txt': utf16NoBom,
+      '3 binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]),
+      '4 blank.txt': '   \n\n  ',
+      '5 good.txt': 'Interviewer: still imported\nRespondent: yes',
+      "6 odd name 'q' \"d\" é 😀.txt": 'Q: a\nA: b\nQ: c\nA: d',
+      '7 latin1.txt': Buffer.from('Répondante : déjà vu', 'latin1'),
+    });
+    const before = (await project.changes()).length;
+    const outcomes = await importFiles(project, [root, join(dir, 'missing.txt')]);
+    const reasons = outcomes.map((o) => [o.file.split('/').pop(), o.status, o.status === 'failed' ? o.reason : '']);
+    assert.deepEqual(reasons, [
+      ['1 empty.txt', 'failed', 'the file is empty'],
+      ['2 utf16.txt', 'failed', 'the file looks like UTF-16 text without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM) and import it again'],
+      ['3 binary.txt', 'failed', 'the file contains binary data (zero bytes): it is not a text file'],
+      ['4 blank.txt', 'failed', 'the file has no text'],
+      ['5 good.txt', 'imported', ''],
+      ["6 odd name 'q' \"d\" é 😀.txt", 'imported', ''],
+      ['7 latin1.txt', 'imported', ''],
+      ['missing.txt', 'failed', 'no such file'],
+    ]);
+    assert.equal((await project.listDocuments()).length, 3);
+    const docs = await project.listDocuments();
+    assert.equal(docs.find((d) => d.name === '7 latin1')?.importInfo.encoding, 'iso-8859-1');
+    // Only the three documents were written: one change each.
+    assert.equal((await project.changes()).filter((c) => c.seq > before).length, 3);
+  });
+
+  test('a 50 MB text file is refused before it is read', async () => {
+    const project = await freshProject();
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, Buffer.alloc(50 * 2 ** 20, 'a'));
+    const started = Date.now();
+    const [outcome] = await importFiles(project, [big]);
+    assert.deepEqual(outcome, { file: big, status: 'failed', reason: 'the file is 50.0 MB, above the limit of 40.0 MB' });
+    assert.ok(Date.now() - started < 2000);
+    const [raised] = await importFiles(project, [big], { limits: { maxFileBytes: 60 * 2 ** 20, maxTextLength: 10 * 2 ** 20 } });
+    assert.equal(raised?.status === 'failed' && raised.reason, 'the extracted text is 100.0 MB, above the limit of 20.0 MB');
+    rmSync(big);
+  });
+
+  test('an unsupported file named explicitly fails and says what is supported', async () => {
+    const project = await freshProject();
+    const root = folder({ 'slides.pptx': 'x' });
+    const [outcome] = await importFiles(project, [join(root, 'slides.pptx')]);
+    assert.equal(outcome?.status, 'failed');
+    assert.match(outcome?.status === 'failed' ? outcome.reason : '', /^unsupported file type "\.pptx" \(Crosswise reads .*\.txt/);
+  });
+});
+
+describe('attaching imported documents to cases', () => {
+  test('--case, --site and typed --attr create or reuse cases in the document’s transaction', async () => {
+    const project = await freshProject();
+    await project.defineAttribute({ name: 'years of experience', type: 'integer' });
+    const root = folder({ 'a.txt': 'Q: a\nA: b\nQ: c\nA: d', 'b.txt': 'Q: e\nA: f\nQ: g\nA: h' });
+    const outcomes = await importFiles(project, [root], { caseName: 'MTL-02', siteName: 'Montreal', attributes: { 'years of experience': '10', sector: 'community' } });
+    assert.deepEqual(outcomes.map((o) => o.status), ['imported', 'imported']);
+    const participant = await project.findCase('Montreal/MTL-02');
+    assert.deepEqual(participant.attributes, { 'years of experience': 10, sector: 'community' });
+    assert.deepEqual((await project.listDocuments()).map((d) => d.caseId), [participant.id, participant.id]);
+  });
+
+  test('a bad attribute value fails the file and creates no case', async () => {
+    const project = await freshProject();
+    await project.defineAttribute({ name: 'years of experience', type: 'integer' });
+    const root = folder({ 'a.txt': 'Q: a\nA: b\nQ: c\nA: d' });
+    const [outcome] = await importFiles(project, [root], { caseName: 'P9', attributes: { 'years of experience': 'ten' } });
+    assert.match(outcome?.status === 'failed' ? outcome.reason : '', /years of experience is of type integer/);
+    assert.deepEqual(await project.listCases(), []);
+    assert.deepEqual(await project.listDocuments(), []);
+  });
+});
