@@ -101,7 +101,6 @@ async function attachCase(project: ProjectStore, options: ImportOptions): Promis
   const siteId = options.siteName ? await findOrCreateCase(project, 'site', options.siteName, null) : null;
   const caseId = options.caseName ? await findOrCreateCase(project, 'participant', options.caseName, siteId) : siteId;
   const attributes = Object.entries(options.attributes ?? {});
-  if (attributes.length && !caseId) throw invalid('--attr needs --case or --site: attributes describe a case');
   if (!caseId) return null;
   const defined = await project.listAttributes();
   const current = (await project.findCase(caseId)).attributes;
@@ -180,6 +179,9 @@ export async function importFiles(
   options: ImportOptions = {},
   onProgress?: (progress: Progress) => void,
 ): Promise<FileOutcome[]> {
+  if (Object.keys(options.attributes ?? {}).length && !options.caseName && !options.siteName) {
+    throw invalid('--attr needs --case or --site: attributes describe a case');
+  }
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const candidates = collectFiles(paths);
   const outcomes: FileOutcome[] = [];
