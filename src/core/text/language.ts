@@ -11,8 +11,8 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
   ),
 };
 
-/** How much of a document's start is enough to tell. */
-const SAMPLE = 50_000;
+/** How much of a document’s start is enough to tell: a few pages of a transcript. */
+const SAMPLE = 10_000;
 /** Fewer matched words than this is too little evidence. */
 const MIN_EVIDENCE = 12;
 
