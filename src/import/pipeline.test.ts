@@ -7,6 +7,8 @@ import { openStore } from '../store/open.ts';
 import type { ProjectStore, Store } from '../store/store.ts';
 import { sliceCodePoints } from '../core/text/offsets.ts';
 import { importFiles, type FileOutcome } from './pipeline.ts';
+import { makeDocx, makeOdt, truncated, zipBomb } from '../../test/support/office-files.ts';
+import { sharedPath } from '../../test/support/shared.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-import-'));
 let store: Store;
@@ -146,5 +148,33 @@ describe('attaching imported documents to cases', () => {
     assert.match(outcome?.status === 'failed' ? outcome.reason : '', /years of experience is of type integer/);
     assert.deepEqual(await project.listCases(), []);
     assert.deepEqual(await project.listDocuments(), []);
+  });
+});
+
+describe('importing office documents', () => {
+  test('docx and odt (generated and real) import with their speakers; bombs and broken zips leave no trace', async () => {
+    const project = await freshProject();
+    const good = makeDocx(['Interviewer: Où travaillez-vous ?', 'Répondante : À Montréal, dans une maison d’hébergement 😀.', 'Interviewer: Merci.', 'Répondante : De rien.']);
+    const root = folder({
+      'a.docx': good,
+      'b.odt': makeOdt(['Q: first', 'A: second', 'Q: third', 'A: fourth']),
+      'c-bomb.docx': zipBomb(),
+      'd-truncated.docx': truncated(good),
+      'e-text.docx': 'Interviewer: this is not a zip',
+    });
+    const before = await project.stats();
+    const outcomes = await importFiles(project, [root, sharedPath('fixtures', 'transcripts', 'qdap', 'trans1.docx')]);
+    assert.deepEqual(outcomes.map((o) => [o.file.split('/').pop(), o.status]), [
+      ['a.docx', 'imported'], ['b.odt', 'imported'], ['c-bomb.docx', 'failed'], ['d-truncated.docx', 'failed'], ['e-text.docx', 'failed'], ['trans1.docx', 'imported'],
+    ]);
+    const reasons = outcomes.flatMap((o) => (o.status === 'failed' ? [o.reason] : []));
+    assert.match(reasons[0]!, /possible zip bomb/);
+    assert.match(reasons[1]!, /not a valid zip container/);
+    assert.match(reasons[2]!, /not a Word \.docx file/);
+    const a = outcomes[0]!;
+    assert.equal(a.status === 'imported' && a.speakers.join(','), 'Interviewer,Répondante');
+    const trans1 = outcomes[5]!;
+    assert.equal(trans1.status === 'imported' && trans1.speakers.join(','), 'Researcher 2,Teacher 4,Multiple Students');
+    assert.equal((await project.stats()).documents, before.documents + 3);
   });
 });

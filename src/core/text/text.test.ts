@@ -49,6 +49,12 @@ test('Q/A, SPEAKER n, dash separators and timestamps', () => {
   assert.deepEqual(timed.map((t) => t.startMs), [5000, 62500, 3600000, 7000]);
 });
 
+test('a label followed by a tab is a speaker even when heard once', () => {
+  const text = 'Researcher 2:\tOctober 7.\n\nTeacher 4:\tTime to learn.\n\n[Student discussion]\n\nMultiple Students:\tReady.\n\nTeacher 4-\tLet us read.';
+  assert.deepEqual(detectTurns(text).map((t) => t.speaker), ['Researcher 2', 'Teacher 4', 'Multiple Students', 'Teacher 4']);
+  assert.equal(turnText(text)[1]![1], 'Teacher 4:\tTime to learn.\n\n[Student discussion]');
+});
+
 test('a label seen once is not a speaker; ordinary prose has no turns', () => {
   assert.deepEqual(detectTurns('Note: this is a memo.\nIt has one label only.'), []);
   assert.deepEqual(detectTurns('Plain prose. Nothing here: just text.'), []);

@@ -9,6 +9,9 @@ const TIMESTAMP = /^\[?((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\]?\s+/u;
 const COLON_LABEL = /^([\p{L}][\p{L}\p{N} .'’()-]{0,30}?)[ \u00a0\u202f]?:[ \u00a0\t]+(?=\S)/u;
 const BRACKET_LABEL = /^\[([\p{L}\p{N}_.-]{1,20})\][ \t]*(?=\S)/u;
 const DASH_LABEL = /^([\p{Lu}][\p{L}\p{N} .'’]{0,30}?) [-–—] (?=\S)/u;
+// A label followed by a tab ("Teacher 4:⇥", "Researcher 2-⇥") is how transcription
+// templates lay out turns: a speaker even when heard only once.
+const TAB_LABEL = /^([\p{L}][\p{L}\p{N} .'’()]{0,30}?)[ \u00a0]?[:\-–—]\t+(?=\S)/u;
 
 /** Labels that occur only once are usually not speakers ("Note: …", "[Cross talk]"). */
 const MIN_OCCURRENCES = 2;
@@ -28,7 +31,7 @@ function parseTimestamp(stamp: string): number {
   return seconds * 1000 + Number(frac.padEnd(3, '0'));
 }
 
-function labelOf(line: string): { speaker: string; startMs?: number } | null {
+function labelOf(line: string): { speaker: string; strong: boolean; startMs?: number } | null {
   let rest = line.trimStart();
   let startMs: number | undefined;
   const stamp = TIMESTAMP.exec(rest);
@@ -36,10 +39,11 @@ function labelOf(line: string): { speaker: string; startMs?: number } | null {
     startMs = parseTimestamp(stamp[1]!);
     rest = rest.slice(stamp[0].length);
   }
-  const match = COLON_LABEL.exec(rest) ?? BRACKET_LABEL.exec(rest) ?? DASH_LABEL.exec(rest);
+  const tabbed = TAB_LABEL.exec(rest);
+  const match = tabbed ?? COLON_LABEL.exec(rest) ?? BRACKET_LABEL.exec(rest) ?? DASH_LABEL.exec(rest);
   if (!match) return null;
-  const speaker = match[1]!.trim();
-  return startMs === undefined ? { speaker } : { speaker, startMs };
+  const label = { speaker: match[1]!.trim(), strong: tabbed !== null };
+  return startMs === undefined ? label : { ...label, startMs };
 }
 
 /**
@@ -59,14 +63,21 @@ export function detectTurns(text: string): SpeakerTurn[] {
     at = nl + 1;
   }
   const counts = new Map<string, number>();
-  for (const l of lines) if (l.label) counts.set(l.label.speaker.toLowerCase(), (counts.get(l.label.speaker.toLowerCase()) ?? 0) + 1);
+  for (const l of lines) {
+    if (!l.label) continue;
+    const key = l.label.speaker.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + (l.label.strong ? MIN_OCCURRENCES : 1));
+  }
   const speakers = [...counts].filter(([, n]) => n >= MIN_OCCURRENCES);
   if (speakers.length === 0 || speakers.length > MAX_SPEAKERS) return [];
   const accepted = new Set(speakers.map(([s]) => s));
 
   const labelled: (LabelledLine & { line: number })[] = [];
   lines.forEach((l, i) => {
-    if (l.label && accepted.has(l.label.speaker.toLowerCase())) labelled.push({ start: l.start, ...l.label, line: i });
+    if (l.label && accepted.has(l.label.speaker.toLowerCase())) {
+      const { speaker, startMs } = l.label;
+      labelled.push(startMs === undefined ? { start: l.start, speaker, line: i } : { start: l.start, speaker, startMs, line: i });
+    }
   });
   return labelled.map((turn, k) => {
     const stop = labelled[k + 1]?.line ?? lines.length;
