@@ -2,6 +2,7 @@
 // Measures the paths every later feature leans on: offset conversion, building the
 // demo, coding throughput, reading codings, full-text search; on SQLite and PostgreSQL.
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,20 @@ import { ensureDemo } from '../src/demo/build.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/store.ts';
 import { createDatabase, testServer } from '../test/support/postgres.ts';
+import { writeCorpus, type CorpusSpec } from './corpus.ts';
 
-type Result = Record<string, number | string>;
+// The issue-3 corpus; BENCH_SCALE=0.1 runs a tenth of it for a quick look.
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const CORPUS: CorpusSpec = {
+  texts: Math.round(1000 * scale),
+  wordsPerText: 10_000,
+  docx: Math.round(200 * scale),
+  wordsPerDocx: 3_000,
+  pdfs: Math.round(100 * scale),
+  pagesPerPdf: 10,
+};
+
+type Result = Record<string, number | string | Record<string, number>>;
 const results: Record<string, Result> = {};
 
 async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
@@ -79,6 +92,13 @@ try {
       server.stop();
     }
   }
+  const corpus = join(dir, 'corpus');
+  const generation = await time(() => writeCorpus(corpus, CORPUS));
+  const imported = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-worker.ts'), corpus, join(dir, 'import.db')], {
+    encoding: 'utf8',
+    maxBuffer: 2 ** 20,
+  });
+  results.import = { corpusGenerationMs: generation.ms, ...(JSON.parse(imported) as Result) };
   results.process = { peakRssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), node: process.version };
 } finally {
   rmSync(dir, { recursive: true, force: true });

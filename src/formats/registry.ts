@@ -5,12 +5,13 @@ import { odtExtractor } from './odt.ts';
 import { rtfExtractor } from './rtf.ts';
 import { htmlExtractor } from './html.ts';
 import { markdownExtractor } from './markdown.ts';
+import { pdfExtractor } from './pdf.ts';
 import { vttExtractor } from './vtt.ts';
 import { srtExtractor } from './srt.ts';
 import { csvTranscriptExtractor } from './csv-transcript.ts';
 
 /** Every format Crosswise reads, by file extension. */
-export const EXTRACTORS: readonly Extractor[] = [textExtractor, docxExtractor, odtExtractor, rtfExtractor, htmlExtractor, markdownExtractor, vttExtractor, srtExtractor, csvTranscriptExtractor];
+export const EXTRACTORS: readonly Extractor[] = [textExtractor, docxExtractor, odtExtractor, rtfExtractor, htmlExtractor, markdownExtractor, pdfExtractor, vttExtractor, srtExtractor, csvTranscriptExtractor];
 
 const byExtension = new Map(EXTRACTORS.flatMap((e) => e.extensions.map((ext) => [ext, e] as const)));
 

@@ -9,6 +9,7 @@ import { sliceCodePoints } from '../core/text/offsets.ts';
 import { importFiles, type FileOutcome } from './pipeline.ts';
 import { makeDocx, makeOdt, truncated, zipBomb } from '../../test/support/office-files.ts';
 import { sharedPath } from '../../test/support/shared.ts';
+import { makePdf } from '../../test/support/pdf-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-import-'));
 let store: Store;
@@ -176,5 +177,28 @@ describe('importing office documents', () => {
     const trans1 = outcomes[5]!;
     assert.equal(trans1.status === 'imported' && trans1.speakers.join(','), 'Researcher 2,Teacher 4,Multiple Students');
     assert.equal((await project.stats()).documents, before.documents + 3);
+  });
+});
+
+describe('importing PDFs', () => {
+  test('page boundaries are kept; encrypted and image-only PDFs fail clearly and leave no trace', async () => {
+    const project = await freshProject();
+    const root = folder({
+      'a.pdf': makePdf([['Interviewer: Where do you work?', 'Respondent: In Montréal, at a shelter.'], ['Interviewer: Thank you.', 'Respondent: You are welcome.']]),
+      'b-locked.pdf': makePdf([['Secret']], { encryptWithUserPassword: 'pw' }),
+      'c-scan.pdf': makePdf([['ignored']], { imageOnly: true }),
+    });
+    const before = (await project.changes()).length;
+    const outcomes = await importFiles(project, [root]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['imported', 'failed', 'failed']);
+    assert.match(outcomes[1]!.status === 'failed' ? outcomes[1]!.reason : '', /password/);
+    assert.match(outcomes[2]!.status === 'failed' ? outcomes[2]!.reason : '', /no text layer/);
+    const a = outcomes[0]!;
+    if (a.status !== 'imported') throw new Error('a.pdf was not imported');
+    assert.deepEqual(a.speakers, ['Interviewer', 'Respondent']);
+    const doc = await project.getDocument(a.documentId);
+    assert.equal(doc.pages.length, 2);
+    assert.match(sliceCodePoints(doc.text, doc.pages[1]!.start, doc.pages[1]!.end), /^Interviewer: Thank you\.\s+Respondent: You are welcome\.$/);
+    assert.equal((await project.changes()).length, before + 1);
   });
 });
