@@ -19,14 +19,14 @@ const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, 
 
 // Windows-1252 at 0x80–0x9F (five bytes are undefined and kept as C1 controls).
 // Node's TextDecoder('windows-1252') decodes this range as ISO-8859-1, so the table is ours.
-const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+export const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   const chunk = 8192;
   for (let i = 0; i < bytes.length; i += chunk) {
     let s = '';
-    for (const b of bytes.subarray(i, i + chunk)) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    for (const b of bytes.subarray(i, i + chunk)) s += b >= 0x80 && b <= 0x9f ? CP1252_C1[b - 0x80] : String.fromCharCode(b);
     parts.push(s);
   }
   return parts.join('');

@@ -15,6 +15,7 @@
 // (\v) text and tracked deletions are left out, as a reader of the document
 // does not see them.
 
+import { CP1252_C1 } from './encoding.ts';
 import { mb, unreadable, type Extracted, type Extractor, type Limits } from './types.ts';
 
 const MAX_DEPTH = 1000;
@@ -29,9 +30,6 @@ const MAX_PARAM_DIGITS = 10;
 const SYMBOL_CP = 42;
 const DEFAULT_CP = 1252;
 
-// Windows-1252 at 0x80–0x9F; Node's TextDecoder('windows-1252') decodes this range
-// as ISO-8859-1 (C1 controls), so curly quotes and dashes need our own table.
-const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 const latin1High = Array.from({ length: 96 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
 
 /** Bytes 0x80–0xFF of the single-byte code pages TextDecoder lacks (DOS 437 and 850) or gets wrong (1252). */
