@@ -21,3 +21,10 @@ export function choiceArg<T extends string>(choices: readonly T[]): (value: stri
     return value as T;
   };
 }
+
+/** A TCP port, 0 to 65535 (0: any free port). */
+export function parsePort(value: string): number {
+  const port = offsetArg(value);
+  if (port > 65535) throw new InvalidArgumentError('a port is at most 65535.');
+  return port;
+}

@@ -51,6 +51,8 @@ export interface User {
   id: UserId;
   name: string;
   role: UserRole;
+  /** The interface language this user chose; null until they choose. */
+  language: Language | null;
 }
 
 /**
@@ -193,6 +195,8 @@ export interface Code {
   /** False for pure categories and themes that only group other codes. */
   codable: boolean;
   position: number;
+  /** Bumped by every change; an edit naming an older version is refused (optimistic concurrency). */
+  version: number;
 }
 
 /** A passage of text quoted with its context so it can be re-anchored if offsets drift. */
@@ -208,6 +212,7 @@ export interface Segment {
   start: number;
   end: number;
   quote: TextQuote;
+  version: number;
 }
 
 export interface Coding {
@@ -224,6 +229,7 @@ export interface CodedSegment extends Coding {
   start: number;
   end: number;
   quote: TextQuote;
+  segmentVersion: number;
 }
 
 export type MemoTarget =
@@ -243,6 +249,7 @@ export interface Memo {
   text: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  version: number;
 }
 
 export type EntityKind =

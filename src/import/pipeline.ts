@@ -113,6 +113,9 @@ async function attachCase(project: ProjectStore, options: ImportOptions): Promis
   return caseId;
 }
 
+const sizeProblem = (size: number, limits: Limits): string | null =>
+  size === 0 ? 'the file is empty' : size > limits.maxFileBytes ? `the file is ${mb(size)}, above the limit of ${mb(limits.maxFileBytes)}` : null;
+
 async function importOne(project: ProjectStore, candidate: Candidate, options: ImportOptions, limits: Limits): Promise<FileOutcome> {
   const file = candidate.path;
   if (!candidate.explicit && !extractorFor(file)) return { file, status: 'skipped', reason: `not a transcript format (.${extensionOf(file) || '?'})` };
@@ -124,10 +127,21 @@ async function importOne(project: ProjectStore, candidate: Candidate, options: I
   } catch (err) {
     return { file, status: 'failed', reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read the file (${(err as Error).message})` };
   }
-  if (size === 0) return { file, status: 'failed', reason: 'the file is empty' };
-  if (size > limits.maxFileBytes) return { file, status: 'failed', reason: `the file is ${mb(size)}, above the limit of ${mb(limits.maxFileBytes)}` };
+  const tooSmallOrLarge = sizeProblem(size, limits);
+  if (tooSmallOrLarge) return { file, status: 'failed', reason: tooSmallOrLarge };
+  let bytes: Uint8Array;
   try {
-    const bytes = readFileSync(file);
+    bytes = readFileSync(file);
+  } catch (err) {
+    return { file, status: 'failed', reason: `cannot read the file (${(err as Error).message})` };
+  }
+  return importBytes(project, { file, bytes }, options, limits);
+}
+
+/** Stores one file's bytes as a document; `file` names it in the report and gives the document its name. */
+async function importBytes(project: ProjectStore, upload: { file: string; bytes: Uint8Array }, options: ImportOptions, limits: Limits): Promise<FileOutcome> {
+  const { file, bytes } = upload;
+  try {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const twin = await project.findDocumentBySha256(sha256);
     if (twin) return { file, status: 'duplicate', existing: { id: twin.id, name: twin.name } };
@@ -170,6 +184,18 @@ async function importOne(project: ProjectStore, candidate: Candidate, options: I
     const reason = err instanceof CrosswiseError ? err.message : `could not be read (${(err as Error).message})`;
     return { file, status: 'failed', reason };
   }
+}
+
+/**
+ * Imports one uploaded file (the web UI's drag-and-drop) with the same checks,
+ * caps and report as a file on disk. Only the file's base name is used.
+ */
+export async function importUpload(project: ProjectStore, upload: { name: string; bytes: Uint8Array }, options: ImportOptions = {}): Promise<FileOutcome> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const file = basename(upload.name.replaceAll('\\', '/'));
+  const tooSmallOrLarge = sizeProblem(upload.bytes.length, limits);
+  if (tooSmallOrLarge) return { file, status: 'failed', reason: tooSmallOrLarge };
+  return importBytes(project, { file, bytes: upload.bytes }, options, limits);
 }
 
 /** Imports files and folders into a project, one transaction per document, never stopping at a bad file. */

@@ -21,6 +21,7 @@ export interface UsersTable {
   id: string;
   name: string;
   role: string;
+  language: string | null;
 }
 
 export interface CasesTable {
@@ -113,6 +114,7 @@ export interface CodesTable {
   example: string;
   codable: number;
   position: number;
+  version: number;
 }
 
 export interface SegmentsTable {
@@ -124,6 +126,7 @@ export interface SegmentsTable {
   exact: string;
   prefix: string;
   suffix: string;
+  version: number;
 }
 
 export interface CodingsTable {
@@ -145,6 +148,7 @@ export interface MemosTable {
   text: string;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export interface ChangeLogTable {

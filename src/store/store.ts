@@ -29,6 +29,7 @@ import type {
   IssueArea,
   Language,
   Memo,
+  MemoId,
   MemoTarget,
   PageRange,
   Project,
@@ -41,6 +42,7 @@ import type {
   UserRole,
   WorkingDefinition,
 } from '../core/model.ts';
+import type { CodeCounts } from '../core/read-models.ts';
 import type { DialectName } from './dialect.ts';
 
 export interface NewProject {
@@ -54,6 +56,7 @@ export interface NewProject {
 export interface NewUser {
   name: string;
   role: UserRole;
+  language?: Language | null;
 }
 
 export interface NewCase {
@@ -132,6 +135,8 @@ export interface NewCoding {
 export interface CodingFilter {
   documentId?: DocumentId;
   codeId?: CodeId;
+  /** Codings of any of these codes (a code with its descendants, say). */
+  codeIds?: CodeId[];
   coderId?: UserId;
 }
 
@@ -140,6 +145,11 @@ export interface NewMemo {
   authorId: UserId;
   title?: string;
   text: string;
+}
+
+export interface MemoPatch {
+  title?: string;
+  text?: string;
 }
 
 export interface SearchHit {
@@ -159,6 +169,7 @@ export interface ProjectStore {
   listUsers(): Promise<User[]>;
   /** By id or name (case-insensitive). */
   findUser(ref: string): Promise<User>;
+  setUserLanguage(id: UserId, language: Language): Promise<User>;
 
   defineAttribute(input: NewAttribute): Promise<AttributeDefinition>;
   listAttributes(): Promise<AttributeDefinition[]>;
@@ -189,7 +200,12 @@ export interface ProjectStore {
   listCodes(): Promise<Code[]>;
   /** By id, path ("Obstacles/Fear of deportation") or unique name. */
   findCode(ref: string): Promise<Code>;
-  updateCode(id: CodeId, patch: CodePatch): Promise<Code>;
+  /** With `expectedVersion`, refuses (conflict) an edit based on an older version of the code. */
+  updateCode(id: CodeId, patch: CodePatch, expectedVersion?: number): Promise<Code>;
+  /** Moves every coding, child code and memo of `sourceId` to `targetId` (duplicate codings collapse) and deletes it. */
+  mergeCodes(sourceId: CodeId, targetId: CodeId): Promise<Code>;
+  /** Per code: distinct segments, documents and cases it reaches, alone and with its descendants. */
+  codeCounts(): Promise<Map<CodeId, { counts: CodeCounts; totalCounts: CodeCounts }>>;
   /** Deletes a code with its codings; refuses while it has child codes. */
   deleteCode(id: CodeId): Promise<void>;
 
@@ -197,9 +213,19 @@ export interface ProjectStore {
   applyCode(input: NewCoding): Promise<CodedSegment>;
   listCodings(filter?: CodingFilter): Promise<CodedSegment[]>;
   removeCoding(id: CodingId): Promise<void>;
+  /**
+   * Moves one coding to another range of its document; other codings of the old range stay.
+   * With `expectedSegmentVersion`, refuses (conflict) if the passage changed meanwhile.
+   */
+  resizeCoding(id: CodingId, start: number, end: number, expectedSegmentVersion?: number): Promise<CodedSegment>;
+  /** Codings per document and coder. */
+  documentCodingCounts(): Promise<{ documentId: DocumentId; coderId: UserId; codings: number }[]>;
 
   addMemo(input: NewMemo): Promise<Memo>;
   listMemos(target?: MemoTarget): Promise<Memo[]>;
+  /** With `expectedVersion`, refuses (conflict) an edit based on an older version of the memo. */
+  updateMemo(id: MemoId, patch: MemoPatch, expectedVersion?: number): Promise<Memo>;
+  deleteMemo(id: MemoId): Promise<void>;
 
   /** The change log, oldest first. */
   changes(options?: { afterSeq?: number; limit?: number }): Promise<Change[]>;

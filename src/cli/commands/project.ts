@@ -3,7 +3,9 @@ import type { Language } from '../../core/model.ts';
 import { ensureDemo } from '../../demo/build.ts';
 import { CLI_ACTOR, emit, globals, withProject, withStore } from '../context.ts';
 import { renderPairs, renderTable } from '../render.ts';
-import { languagesArg, offsetArg } from '../options.ts';
+import { languagesArg, offsetArg, parsePort } from '../options.ts';
+import { openStore } from '../../store/open.ts';
+import { assertLoopback, startServer } from '../../server/server.ts';
 
 export function registerProjectCommands(program: Command): void {
   program
@@ -38,27 +40,31 @@ export function registerProjectCommands(program: Command): void {
 
   program
     .command('start')
-    .description('open the demo study in the default database and say what to do next')
-    .action(async (_opts: unknown, command: Command) => {
+    .description('open the demo study (created on first start) and serve the workspace on this computer')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 4477)
+    .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
+    .action(async (opts: { port: number; host: string }, command: Command) => {
       const g = globals(command);
-      await withStore(g, async (store) => {
-        const { project, created } = await ensureDemo(store);
-        const stats = await project.stats();
-        emit(g, { db: store.location, created, stats }, () =>
+      assertLoopback(opts.host);
+      const store = await openStore(g.db);
+      try {
+        const { created } = await ensureDemo(store);
+        const server = await startServer({ store, host: opts.host, port: opts.port });
+        emit(g, { db: store.location, created, url: server.url }, () =>
           [
             `Crosswise: ${created ? 'created' : 'opened'} the demo study (fictional data) in ${store.location}`,
-            `  ${stats.sites} sites · ${stats.participants} participants · ${stats.documents} transcripts · ${stats.codes} codes · ${stats.codings} codings by ${stats.coders} coders`,
-            '',
-            'The web workspace is not built yet. Explore from the command line:',
-            '  npx crosswise stats              counts for the study',
-            '  npx crosswise cases              sites, organisations and participants',
-            '  npx crosswise documents          transcripts',
-            '  npx crosswise codes              the codebook with counts',
-            '  npx crosswise codings --code "Obstacles/Fear of deportation"',
-            '  npx crosswise --help             every command',
+            `Workspace: ${server.url}/   API: ${server.url}/api/docs`,
+            'Press Ctrl+C to stop.',
           ].join('\n'),
         );
-      });
+        await new Promise<void>((done) => {
+          const stop = () => void server.close().then(done);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      } finally {
+        await store.close();
+      }
     });
 
   program

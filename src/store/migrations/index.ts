@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect.ts';
 import { initialSchema } from './001-initial-schema.ts';
 import { fullTextIndex } from './002-full-text-index.ts';
 import { documentPagesAndProvenance } from './003-document-pages-and-provenance.ts';
+import { recordVersionsAndUserLanguage } from './004-record-versions-and-user-language.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: initialSchema },
   { version: 2, name: 'full-text index of document text', up: fullTextIndex },
   { version: 3, name: 'document pages and import provenance', up: documentPagesAndProvenance },
+  { version: 4, name: 'record versions and user language', up: recordVersionsAndUserLanguage },
 ];

@@ -5,7 +5,7 @@ import { checkColor } from '../../core/invariants/segments.ts';
 import { assertParentAllowed, assertUniqueSiblingName, findInTree } from '../../core/invariants/tree.ts';
 import type { CodesTable } from '../schema.ts';
 import type { CodePatch, NewCode } from '../store.ts';
-import { type Ctx, inTransaction, newId, recordChange } from './context.ts';
+import { type Ctx, assertUpdated, assertVersion, inTransaction, newId, recordChange } from './context.ts';
 import { deleteMemosOn } from './memos.ts';
 import { pruneUncodedSegments } from './codings.ts';
 
@@ -20,6 +20,7 @@ const toCode = (r: CodesTable): Code => ({
   example: r.example,
   codable: r.codable === 1,
   position: r.position,
+  version: r.version,
 });
 
 /** All codes, parents before children, siblings in their order. */
@@ -69,6 +70,7 @@ export async function createCode(ctx: Ctx, input: NewCode): Promise<Code> {
       example: input.example ?? '',
       codable: input.codable ?? true,
       position: codes.filter((c) => c.parentId === parentId).length + 1,
+      version: 1,
     };
     await tx.db.insertInto('codes').values(toRow(tx, code)).execute();
     await recordChange(tx, 'create', 'code', id, { ...code });
@@ -88,14 +90,19 @@ const toRow = (ctx: Ctx, c: Code): CodesTable => ({
   example: c.example,
   codable: c.codable ? 1 : 0,
   position: c.position,
+  version: c.version,
 });
 
-/** Renames, recolours, redefines or moves a code; moving refuses cycles and name clashes. */
-export async function updateCode(ctx: Ctx, id: CodeId, patch: CodePatch): Promise<Code> {
+/**
+ * Renames, recolours, redefines or moves a code; moving refuses cycles and name clashes.
+ * With `expectedVersion`, refuses (conflict) if someone changed the code since that version.
+ */
+export async function updateCode(ctx: Ctx, id: CodeId, patch: CodePatch, expectedVersion?: number): Promise<Code> {
   return inTransaction(ctx, async (tx) => {
     const codes = await listCodes(tx);
     const current = codes.find((c) => c.id === id);
     if (!current) throw notFound(`no code ${id} in the codebook`);
+    assertVersion(current, expectedVersion, `code "${current.name}"`);
     const parentId = patch.parentId === undefined ? current.parentId : patch.parentId;
     const name = patch.name?.trim() ?? current.name;
     assertParentAllowed(codes, id, parentId, 'code');
@@ -117,13 +124,16 @@ export async function updateCode(ctx: Ctx, id: CodeId, patch: CodePatch): Promis
       color: checkColor(patch.color ?? current.color),
       position:
         parentId === current.parentId ? current.position : codes.filter((c) => c.parentId === parentId).length + 1,
+      version: current.version + 1,
     };
-    await tx.db
+    const updated = await tx.db
       .updateTable('codes')
       .set(toRow(tx, next))
       .where('project_id', '=', tx.projectId)
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    assertUpdated(updated, `code "${current.name}"`);
     await recordChange(tx, 'update', 'code', id, { before: current, after: next });
     return next;
   });

@@ -1,10 +1,10 @@
-import type { CodedSegment, CodingId, SegmentId } from '../../core/model.ts';
+import type { CodedSegment, CodingId, DocumentId, SegmentId } from '../../core/model.ts';
 import { notFound } from '../../core/errors.ts';
 import { assertCodable, checkSegmentRange } from '../../core/invariants/segments.ts';
 import { CodePointIndex } from '../../core/text/offsets.ts';
 import { quoteOf } from '../../core/text/quote.ts';
 import type { CodingFilter, NewCoding } from '../store.ts';
-import { type Ctx, inTransaction, newId, now, recordChange } from './context.ts';
+import { type Ctx, assertVersion, inTransaction, newId, now, recordChange } from './context.ts';
 import { getDocument } from './documents.ts';
 import { findCode } from './codes.ts';
 import { findUser } from './users.ts';
@@ -15,7 +15,7 @@ function codedSegments(ctx: Ctx) {
     .innerJoin('segments as s', (j) => j.onRef('s.project_id', '=', 'c.project_id').onRef('s.id', '=', 'c.segment_id'))
     .select([
       'c.id', 'c.segment_id', 'c.code_id', 'c.coder_id', 'c.created_at',
-      's.document_id', 's.start_cp', 's.end_cp', 's.exact', 's.prefix', 's.suffix',
+      's.document_id', 's.start_cp', 's.end_cp', 's.exact', 's.prefix', 's.suffix', 's.version',
     ])
     .where('c.project_id', '=', ctx.projectId);
 }
@@ -32,15 +32,38 @@ const toCodedSegment = (r: CodedRow): CodedSegment => ({
   start: r.start_cp,
   end: r.end_cp,
   quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+  segmentVersion: r.version,
 });
 
 export async function listCodings(ctx: Ctx, filter: CodingFilter = {}): Promise<CodedSegment[]> {
   let query = codedSegments(ctx);
   if (filter.documentId) query = query.where('s.document_id', '=', filter.documentId);
   if (filter.codeId) query = query.where('c.code_id', '=', filter.codeId);
+  if (filter.codeIds) query = query.where('c.code_id', 'in', filter.codeIds.length ? filter.codeIds : ['']);
   if (filter.coderId) query = query.where('c.coder_id', '=', filter.coderId);
   const rows = await query.orderBy('s.document_id').orderBy('s.start_cp').orderBy('s.end_cp').orderBy('c.id').execute();
   return rows.map(toCodedSegment);
+}
+
+/** The segment of a document with exactly this range, created (with its quote) if there is none. */
+async function segmentAt(ctx: Ctx, doc: { id: DocumentId; text: string }, start: number, end: number): Promise<SegmentId> {
+  const segment = await ctx.db
+    .selectFrom('segments')
+    .select('id')
+    .where('project_id', '=', ctx.projectId)
+    .where('document_id', '=', doc.id)
+    .where('start_cp', '=', start)
+    .where('end_cp', '=', end)
+    .executeTakeFirst();
+  if (segment) return segment.id;
+  const id = newId();
+  const quote = quoteOf(new CodePointIndex(doc.text), start, end);
+  await ctx.db
+    .insertInto('segments')
+    .values({ project_id: ctx.projectId, id, document_id: doc.id, start_cp: start, end_cp: end, ...quote, version: 1 })
+    .execute();
+  await recordChange(ctx, 'create', 'segment', id, { documentId: doc.id, start, end });
+  return id;
 }
 
 export async function applyCode(ctx: Ctx, input: NewCoding): Promise<CodedSegment> {
@@ -50,24 +73,7 @@ export async function applyCode(ctx: Ctx, input: NewCoding): Promise<CodedSegmen
     const code = await findCode(tx, input.codeId);
     assertCodable(code);
     const coder = await findUser(tx, input.coderId);
-    const segment = await tx.db
-      .selectFrom('segments')
-      .select('id')
-      .where('project_id', '=', tx.projectId)
-      .where('document_id', '=', doc.id)
-      .where('start_cp', '=', input.start)
-      .where('end_cp', '=', input.end)
-      .executeTakeFirst();
-    let segmentId = segment?.id;
-    if (!segmentId) {
-      segmentId = newId();
-      const quote = quoteOf(new CodePointIndex(doc.text), input.start, input.end);
-      await tx.db
-        .insertInto('segments')
-        .values({ project_id: tx.projectId, id: segmentId, document_id: doc.id, start_cp: input.start, end_cp: input.end, ...quote })
-        .execute();
-      await recordChange(tx, 'create', 'segment', segmentId, { documentId: doc.id, start: input.start, end: input.end });
-    }
+    const segmentId = await segmentAt(tx, doc, input.start, input.end);
     const existing = await codedSegments(tx)
       .where('c.segment_id', '=', segmentId)
       .where('c.code_id', '=', code.id)
@@ -120,5 +126,70 @@ export async function removeCoding(ctx: Ctx, id: CodingId): Promise<void> {
     await tx.db.deleteFrom('codings').where('project_id', '=', tx.projectId).where('id', '=', id).execute();
     await recordChange(tx, 'delete', 'coding', id, { segmentId: coding.segment_id, codeId: coding.code_id, coderId: coding.coder_id });
     await pruneUncodedSegments(tx, [coding.segment_id]);
+  });
+}
+
+/**
+ * Moves one coding to a new range of its document. The segment moves with it when the
+ * coding is alone on it (memos on the segment follow); otherwise the coding leaves the
+ * segment, so other codes' and other coders' codings of the passage stay where they were.
+ * A coding that lands where the same code and coder already coded collapses into that one.
+ */
+export async function resizeCoding(ctx: Ctx, id: CodingId, start: number, end: number, expectedSegmentVersion?: number): Promise<CodedSegment> {
+  return inTransaction(ctx, async (tx) => {
+    const coding = await codedSegments(tx).where('c.id', '=', id).executeTakeFirst();
+    if (!coding) throw notFound(`no coding ${id} in this project`);
+    assertVersion({ version: coding.version }, expectedSegmentVersion, 'this passage');
+    const doc = await getDocument(tx, coding.document_id);
+    checkSegmentRange(start, end, doc.length, `"${doc.name}"`);
+    if (start === coding.start_cp && end === coding.end_cp) return toCodedSegment(coding);
+    const others = await tx.db
+      .selectFrom('codings')
+      .select('id')
+      .where('project_id', '=', tx.projectId)
+      .where('segment_id', '=', coding.segment_id)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    const occupied = await tx.db
+      .selectFrom('segments')
+      .select('id')
+      .where('project_id', '=', tx.projectId)
+      .where('document_id', '=', doc.id)
+      .where('start_cp', '=', start)
+      .where('end_cp', '=', end)
+      .executeTakeFirst();
+    const before = { start: coding.start_cp, end: coding.end_cp };
+    if (!others && !occupied) {
+      const quote = quoteOf(new CodePointIndex(doc.text), start, end);
+      await tx.db
+        .updateTable('segments')
+        .set({ start_cp: start, end_cp: end, ...quote, version: coding.version + 1 })
+        .where('project_id', '=', tx.projectId)
+        .where('id', '=', coding.segment_id)
+        .execute();
+      await recordChange(tx, 'update', 'segment', coding.segment_id, { before, after: { start, end } });
+      return toCodedSegment(await codedSegments(tx).where('c.id', '=', id).executeTakeFirstOrThrow());
+    }
+    const segmentId = occupied?.id ?? (await segmentAt(tx, doc, start, end));
+    const twin = await codedSegments(tx)
+      .where('c.segment_id', '=', segmentId)
+      .where('c.code_id', '=', coding.code_id)
+      .where('c.coder_id', '=', coding.coder_id)
+      .executeTakeFirst();
+    if (twin) await tx.db.deleteFrom('codings').where('project_id', '=', tx.projectId).where('id', '=', id).execute();
+    else await tx.db.updateTable('codings').set({ segment_id: segmentId }).where('project_id', '=', tx.projectId).where('id', '=', id).execute();
+    if (!others) {
+      // The old segment is left empty: its memos go with the coding to the new range.
+      await tx.db
+        .updateTable('memos')
+        .set({ target_id: segmentId })
+        .where('project_id', '=', tx.projectId)
+        .where('target_kind', '=', 'segment')
+        .where('target_id', '=', coding.segment_id)
+        .execute();
+    }
+    await recordChange(tx, 'update', 'coding', id, { before: { segmentId: coding.segment_id, ...before }, after: { segmentId, start, end }, collapsedInto: twin?.id });
+    await pruneUncodedSegments(tx, [coding.segment_id]);
+    return toCodedSegment(twin ?? (await codedSegments(tx).where('c.id', '=', id).executeTakeFirstOrThrow()));
   });
 }

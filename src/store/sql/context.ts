@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor, ChangeAction, EntityKind, Id, ProjectId } from '../../core/model.ts';
+import { conflict } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
 import type { DialectName } from '../dialect.ts';
 
@@ -56,3 +57,15 @@ export async function recordChange(
 
 /** COUNT(*) comes back as a string from PostgreSQL (bigint) and a number from SQLite. */
 export const toCount = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);
+
+/** Optimistic concurrency: an edit based on an older version than the record's is refused. */
+export function assertVersion(current: { version: number }, expected: number | undefined, what: string): void {
+  if (expected !== undefined && expected !== current.version) {
+    throw conflict(`${what} was changed by someone else (version ${current.version}, your edit was based on ${expected}): reload and try again`);
+  }
+}
+
+/** An UPDATE guarded by `where version = …` that touched no row lost a race with another writer. */
+export function assertUpdated(result: { numUpdatedRows: bigint }, what: string): void {
+  if (result.numUpdatedRows === 0n) throw conflict(`${what} was changed by someone else: reload and try again`);
+}

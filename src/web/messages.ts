@@ -1,0 +1,35 @@
+import { defineMessages } from './i18n/index.tsx';
+
+/** The shell's strings: navigation, user and language switches, loading. */
+export const shellMessages = defineMessages({
+  en: {
+    appName: 'Crosswise',
+    nav: 'Main',
+    overview: 'Study',
+    documents: 'Documents',
+    codebook: 'Codebook',
+    retrieval: 'Retrieval',
+    memos: 'Memos',
+    workingAs: 'Working as',
+    language: 'Language',
+    loading: 'Loading…',
+    failed: 'Could not open the study: {message}',
+    dismiss: 'Dismiss',
+    skipToContent: 'Skip to content',
+  },
+  fr: {
+    appName: 'Crosswise',
+    nav: 'Principal',
+    overview: 'Étude',
+    documents: 'Documents',
+    codebook: 'Livre de codes',
+    retrieval: 'Extraits codés',
+    memos: 'Mémos',
+    workingAs: 'Travail en tant que',
+    language: 'Langue',
+    loading: 'Chargement…',
+    failed: 'Impossible d’ouvrir l’étude : {message}',
+    dismiss: 'Fermer',
+    skipToContent: 'Aller au contenu',
+  },
+});

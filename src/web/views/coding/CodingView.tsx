@@ -1,0 +1,3 @@
+export function CodingView(_props: { documentId: string; at: number | null }) {
+  return <section />;
+}

@@ -1,0 +1,3 @@
+export function DocumentsView() {
+  return <section />;
+}

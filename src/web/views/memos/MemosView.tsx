@@ -1,0 +1,3 @@
+export function MemosView() {
+  return <section />;
+}

@@ -1,0 +1,3 @@
+export function RetrievalView(_props: { codeId: string | null }) {
+  return <section />;
+}

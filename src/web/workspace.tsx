@@ -1,0 +1,113 @@
+// What every view shares: the open project, its users and who is working, the
+// interface language, the codebook (kept fresh after each change) and notices.
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Language, Project, User } from '../core/model.ts';
+import type { CodeWithCounts } from '../core/read-models.ts';
+import { api, type Api, listProjects, setActingUser } from './api.ts';
+import { LanguageContext } from './i18n/index.tsx';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface Workspace {
+  project: Project;
+  api: Api;
+  users: User[];
+  /** The person working: codings and memos are theirs. */
+  user: User;
+  setUser(id: string): void;
+  language: Language;
+  setLanguage(language: Language): void;
+  codes: CodeWithCounts[];
+  refreshCodes(): Promise<void>;
+  notices: Notice[];
+  notify(text: string, kind?: Notice['kind']): void;
+  dismiss(id: number): void;
+}
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function useWorkspace(): Workspace {
+  const ws = useContext(WorkspaceContext);
+  if (!ws) throw new Error('useWorkspace outside <WorkspaceProvider>');
+  return ws;
+}
+
+const USER_KEY = 'crosswise.user';
+const browserLanguage = (): Language => (navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+
+/** Loads the first project (the server opens one) and provides the workspace to the views. */
+export function WorkspaceProvider({ children, fallback }: { children: ReactNode; fallback: (error: string | null) => ReactNode }) {
+  const [project, setProject] = useState<Project | null>(null);
+  const [users, setUsers] = useState<User[]>([]);
+  const [userId, setUserId] = useState<string | null>(() => localStorage.getItem(USER_KEY));
+  const [codes, setCodes] = useState<CodeWithCounts[]>([]);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const client = useMemo(() => (project ? api(project.id) : null), [project]);
+
+  useEffect(() => {
+    listProjects()
+      .then(async (projects) => {
+        const first = projects[0];
+        if (!first) throw new Error('no project in this database');
+        const a = api(first.id);
+        const [u, c] = await Promise.all([a.users(), a.codes()]);
+        setUsers(u);
+        setCodes(c);
+        setProject(first);
+      })
+      .catch((err: Error) => setError(err.message));
+  }, []);
+
+  const user = users.find((u) => u.id === userId) ?? users.find((u) => u.role === 'coder') ?? users[0] ?? null;
+  const language: Language = user?.language ?? browserLanguage();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  setActingUser(user?.id ?? null);
+
+  const notify = useCallback((text: string, kind: Notice['kind'] = 'info') => {
+    setNotices((list) => [...list, { id: Date.now() + Math.random(), kind, text }]);
+  }, []);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+
+  const refreshCodes = useCallback(async () => {
+    if (client) setCodes(await client.codes());
+  }, [client]);
+
+  if (!project || !client || !user) return <>{fallback(error)}</>;
+
+  const workspace: Workspace = {
+    project,
+    api: client,
+    users,
+    user,
+    setUser: (id) => {
+      localStorage.setItem(USER_KEY, id);
+      setUserId(id);
+    },
+    language,
+    setLanguage: (lang) => {
+      client
+        .setUserLanguage(user.id, lang)
+        .then((updated) => setUsers((list) => list.map((u) => (u.id === updated.id ? updated : u))))
+        .catch((err: Error) => notify(err.message, 'error'));
+    },
+    codes,
+    refreshCodes,
+    notices,
+    notify,
+    dismiss,
+  };
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>
+    </WorkspaceContext.Provider>
+  );
+}
