@@ -12,7 +12,9 @@ const store = await openStore(dbFile);
 const project = await store.createProject({ title: 'Benchmark' }, { system: 'bench' });
 const results: Record<string, Record<string, number>> = {};
 
-for (const format of ['text', 'docx', 'pdf']) {
+// BENCH_FORMATS=text (comma-separated) measures only some formats.
+const formats = process.env.BENCH_FORMATS?.split(',') ?? ['text', 'docx', 'pdf'];
+for (const format of formats) {
   const folder = join(corpus, format);
   const files = readdirSync(folder).map((f) => join(folder, f));
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);

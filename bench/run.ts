@@ -77,12 +77,16 @@ async function storeBench(store: Store): Promise<Result> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-bench-'));
+// BENCH_SECTIONS=import (comma-separated: offsets, sqlite, postgres, import) runs only some sections.
+const sections = new Set(process.env.BENCH_SECTIONS?.split(',') ?? ['offsets', 'sqlite', 'postgres', 'import']);
 try {
-  results.offsets = await offsets();
-  const sqlite = await openStore(join(dir, 'bench.db'));
-  results.sqlite = await storeBench(sqlite);
-  await sqlite.close();
-  const server = await testServer();
+  if (sections.has('offsets')) results.offsets = await offsets();
+  if (sections.has('sqlite')) {
+    const sqlite = await openStore(join(dir, 'bench.db'));
+    results.sqlite = await storeBench(sqlite);
+    await sqlite.close();
+  }
+  const server = sections.has('postgres') ? await testServer() : null;
   if (server) {
     try {
       const pg = await openStore(await createDatabase(server.url));
@@ -92,13 +96,15 @@ try {
       server.stop();
     }
   }
-  const corpus = join(dir, 'corpus');
-  const generation = await time(() => writeCorpus(corpus, CORPUS));
-  const imported = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-worker.ts'), corpus, join(dir, 'import.db')], {
-    encoding: 'utf8',
-    maxBuffer: 2 ** 20,
-  });
-  results.import = { corpusGenerationMs: generation.ms, ...(JSON.parse(imported) as Result) };
+  if (sections.has('import')) {
+    const corpus = join(dir, 'corpus');
+    const generation = await time(() => writeCorpus(corpus, CORPUS));
+    const imported = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-worker.ts'), corpus, join(dir, 'import.db')], {
+      encoding: 'utf8',
+      maxBuffer: 2 ** 20,
+    });
+    results.import = { corpusGenerationMs: generation.ms, ...(JSON.parse(imported) as Result) };
+  }
   results.process = { peakRssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), node: process.version };
 } finally {
   rmSync(dir, { recursive: true, force: true });

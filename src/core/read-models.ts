@@ -11,8 +11,9 @@ import type {
   UserId,
 } from './model.ts';
 
-/** How much of the data a code reaches: distinct segments, documents and cases coded with it. */
+/** How much of the data a code reaches: its codings, and the distinct segments, documents and cases they fall in. */
 export interface CodeCounts {
+  codings: number;
   segments: number;
   documents: number;
   cases: number;

@@ -1,19 +1,15 @@
 // Import: files → extractor → normalised text with turns, pages and language →
 // one transaction per document. A bad file is reported and the batch goes on.
 
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { AttributeValue, CaseId, Language, PageRange, SpeakerTurn } from '../core/model.ts';
+import type { AttributeValue, CaseId, Language } from '../core/model.ts';
 import { CrosswiseError, invalid } from '../core/errors.ts';
 import { parseAttributeValue } from '../core/invariants/attributes.ts';
-import { normaliseText, type OffsetMap } from '../core/text/offsets.ts';
-import { detectTurns } from '../core/text/turns.ts';
-import { detectLanguage } from '../core/text/language.ts';
-import { extractorFor, SUPPORTED_EXTENSIONS, extensionOf } from '../formats/registry.ts';
-import { DEFAULT_LIMITS, mb, type Limits } from '../formats/types.ts';
+import { extractorFor, extensionOf } from '../formats/registry.ts';
+import { DEFAULT_LIMITS, type Limits } from '../formats/types.ts';
 import type { ProjectStore } from '../store/store.ts';
-import { collectFiles, type Candidate } from './files.ts';
+import { collectFiles } from './files.ts';
+import { prepareBytes, prepareFile, sizeProblem, type Prepared } from './prepare.ts';
 
 export interface ImportOptions {
   /** The case every document belongs to: found by name or path, else created as a participant. */
@@ -48,30 +44,6 @@ export interface Progress {
   done: number;
   total: number;
   file: string;
-}
-
-const mapRange = <T extends { start: number; end: number }>(map: OffsetMap, r: T): T => ({
-  ...r,
-  start: map.toNormalised(r.start),
-  end: map.toNormalised(r.end),
-});
-
-/** The text, offsets and facts of one file, ready to store; throws a CrosswiseError for a bad file. */
-async function prepare(path: string, bytes: Uint8Array, limits: Limits) {
-  const extractor = extractorFor(path);
-  if (!extractor) {
-    throw invalid(`unsupported file type "${extname(path) || basename(path)}" (Crosswise reads ${SUPPORTED_EXTENSIONS.map((e) => `.${e}`).join(' ')})`);
-  }
-  const extracted = await extractor.extract(bytes, limits);
-  if (extracted.text.length > limits.maxTextLength) {
-    throw invalid(`the extracted text is ${mb(extracted.text.length * 2)}, above the limit of ${mb(limits.maxTextLength * 2)}`);
-  }
-  const { text, map, hadBom, lineEndings } = normaliseText(extracted.text);
-  if (!text.trim()) throw invalid('the file has no text');
-  const turns: SpeakerTurn[] = extracted.turns ? extracted.turns.map((t) => mapRange(map, t)) : detectTurns(text);
-  const pages: PageRange[] = (extracted.pages ?? []).map((p) => mapRange(map, p));
-  const language = detectLanguage(text) ?? extracted.language ?? null;
-  return { extractor, extracted, text, turns, pages, language, hadBom, lineEndings };
 }
 
 /** A name not yet used in the project: the file's name, then "name (2)", "name (3)", … */
@@ -113,39 +85,14 @@ async function attachCase(project: ProjectStore, options: ImportOptions): Promis
   return caseId;
 }
 
-const sizeProblem = (size: number, limits: Limits): string | null =>
-  size === 0 ? 'the file is empty' : size > limits.maxFileBytes ? `the file is ${mb(size)}, above the limit of ${mb(limits.maxFileBytes)}` : null;
-
-async function importOne(project: ProjectStore, candidate: Candidate, options: ImportOptions, limits: Limits): Promise<FileOutcome> {
-  const file = candidate.path;
-  if (!candidate.explicit && !extractorFor(file)) return { file, status: 'skipped', reason: `not a transcript format (.${extensionOf(file) || '?'})` };
-  let size: number;
+/** Stores one prepared file as a document; `file` names it in the report and gives the document its name. */
+async function storePrepared(project: ProjectStore, file: string, prepared: Prepared, options: ImportOptions): Promise<FileOutcome> {
+  if (prepared.kind === 'unreadable') return { file, status: 'failed', reason: prepared.reason };
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return { file, status: 'failed', reason: 'not a regular file' };
-    size = stat.size;
-  } catch (err) {
-    return { file, status: 'failed', reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read the file (${(err as Error).message})` };
-  }
-  const tooSmallOrLarge = sizeProblem(size, limits);
-  if (tooSmallOrLarge) return { file, status: 'failed', reason: tooSmallOrLarge };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    return { file, status: 'failed', reason: `cannot read the file (${(err as Error).message})` };
-  }
-  return importBytes(project, { file, bytes }, options, limits);
-}
-
-/** Stores one file's bytes as a document; `file` names it in the report and gives the document its name. */
-async function importBytes(project: ProjectStore, upload: { file: string; bytes: Uint8Array }, options: ImportOptions, limits: Limits): Promise<FileOutcome> {
-  const { file, bytes } = upload;
-  try {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const twin = await project.findDocumentBySha256(sha256);
+    const twin = await project.findDocumentBySha256(prepared.sha256);
     if (twin) return { file, status: 'duplicate', existing: { id: twin.id, name: twin.name } };
-    const doc = await prepare(file, bytes, limits);
+    if (prepared.kind === 'unusable') return { file, status: 'failed', reason: prepared.reason };
+    const { document: doc, bytes } = prepared;
     const summary = await project.transaction(async (tx) => {
       const caseId = await attachCase(tx, options);
       return tx.addDocument({
@@ -155,14 +102,8 @@ async function importBytes(project: ProjectStore, upload: { file: string; bytes:
         turns: doc.turns,
         pages: doc.pages,
         caseId,
-        importInfo: {
-          format: doc.extractor.format,
-          ...(doc.extracted.encoding ? { encoding: doc.extracted.encoding } : {}),
-          lineEndings: doc.lineEndings,
-          bom: doc.hadBom || doc.extracted.bom === true,
-          warnings: doc.extracted.warnings,
-        },
-        original: { filename: basename(file), mediaType: doc.extractor.mediaType, bytes },
+        importInfo: doc.importInfo,
+        original: { filename: basename(file), mediaType: doc.mediaType, bytes },
       });
     });
     return {
@@ -170,17 +111,16 @@ async function importBytes(project: ProjectStore, upload: { file: string; bytes:
       status: 'imported',
       documentId: summary.id,
       name: summary.name,
-      format: doc.extractor.format,
-      ...(doc.extracted.encoding ? { encoding: doc.extracted.encoding } : {}),
+      format: doc.format,
+      ...(doc.encoding ? { encoding: doc.encoding } : {}),
       language: doc.language,
       characters: summary.length,
       turns: doc.turns.length,
       speakers: [...new Set(doc.turns.map((t) => t.speaker))],
       pages: doc.pages.length,
-      warnings: doc.extracted.warnings,
+      warnings: doc.warnings,
     };
   } catch (err) {
-    // Only our own errors carry a message meant for the user; anything else is a defect in an extractor.
     const reason = err instanceof CrosswiseError ? err.message : `could not be read (${(err as Error).message})`;
     return { file, status: 'failed', reason };
   }
@@ -195,7 +135,7 @@ export async function importUpload(project: ProjectStore, upload: { name: string
   const file = basename(upload.name.replaceAll('\\', '/'));
   const tooSmallOrLarge = sizeProblem(upload.bytes.length, limits);
   if (tooSmallOrLarge) return { file, status: 'failed', reason: tooSmallOrLarge };
-  return importBytes(project, { file, bytes: upload.bytes }, options, limits);
+  return storePrepared(project, file, await prepareBytes(file, upload.bytes, limits), options);
 }
 
 /** Imports files and folders into a project, one transaction per document, never stopping at a bad file. */
@@ -211,9 +151,11 @@ export async function importFiles(
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const candidates = collectFiles(paths);
   const outcomes: FileOutcome[] = [];
-  for (const [i, candidate] of candidates.entries()) {
-    onProgress?.({ done: i, total: candidates.length, file: candidate.path });
-    outcomes.push(await importOne(project, candidate, options, limits));
+  for (const [i, { path: file, explicit }] of candidates.entries()) {
+    onProgress?.({ done: i, total: candidates.length, file });
+    // Files named on the command line are tried whatever their type, so an unsupported one is reported.
+    if (!explicit && !extractorFor(file)) outcomes.push({ file, status: 'skipped', reason: `not a transcript format (.${extensionOf(file) || '?'})` });
+    else outcomes.push(await storePrepared(project, file, await prepareFile(file, limits), options));
   }
   onProgress?.({ done: candidates.length, total: candidates.length, file: '' });
   return outcomes;

@@ -23,6 +23,7 @@ import {
   type MemoTarget,
   type Project,
   type ProjectStats,
+  type Segment,
   type User,
 } from '../core/model.ts';
 import type { CodeCounts, CodeWithCounts, CoderProgress, DocumentRow, RetrievedSegment, SiteInterviewProgress } from '../core/read-models.ts';
@@ -123,7 +124,7 @@ const codeShape = {
   example: z.string(), codable: z.boolean(), position: z.number(), version: z.number(),
 };
 export const code: z.ZodType<Code> = z.object(codeShape);
-const counts: z.ZodType<CodeCounts> = z.object({ segments: z.number(), documents: z.number(), cases: z.number() });
+const counts: z.ZodType<CodeCounts> = z.object({ codings: z.number(), segments: z.number(), documents: z.number(), cases: z.number() });
 export const codeWithCounts: z.ZodType<CodeWithCounts> = z.object({ ...codeShape, counts, totalCounts: counts });
 
 const codeFields = {
@@ -143,6 +144,10 @@ export const mergeRequest = z.object({ into: id });
 export const codedSegment: z.ZodType<CodedSegment> = z.object({
   id, segmentId: id, codeId: id, coderId: id, createdAt: timestamp, documentId: id, start: offset, end: offset,
   quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }), segmentVersion: z.number(),
+});
+
+export const segment: z.ZodType<Segment> = z.object({
+  id, documentId: id, start: offset, end: offset, quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }), version: z.number(),
 });
 
 export const newCoding = z.object({ documentId: id, start: offset, end: offset, codeId: id, coderId: id });

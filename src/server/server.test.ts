@@ -186,6 +186,9 @@ describe('codebook and coding routes', () => {
     const moved = await call<CodedSegment>('PATCH', `${base}/codings/${applied.body.id}`, { segmentVersion: applied.body.segmentVersion, start: 5, end: 40 });
     assert.equal(moved.status, 200);
     assert.equal(moved.body.start, 5);
+    const segment = await call<{ documentId: string; start: number; quote: { exact: string } }>('GET', `${base}/segments/${moved.body.segmentId}`);
+    assert.deepEqual([segment.body.documentId, segment.body.start, segment.body.quote.exact], [docId, 5, moved.body.quote.exact]);
+    assert.equal((await call('GET', `${base}/segments/missing`)).status, 404);
     const stale = await call('PATCH', `${base}/codings/${applied.body.id}`, { segmentVersion: applied.body.segmentVersion, start: 6, end: 40 });
     assert.equal(stale.status, 409);
     assert.equal((await call('POST', `${base}/codings`, { documentId: docId, start: 40, end: 3, codeId: code.id, coderId: amira.id })).status, 400);

@@ -35,6 +35,8 @@ import type {
   Project,
   ProjectId,
   ProjectStats,
+  Segment,
+  SegmentId,
   SpeakerTurn,
   Timestamp,
   User,
@@ -212,6 +214,7 @@ export interface ProjectStore {
   /** Codes a range of a document; coding the same range with the same code again is a no-op. */
   applyCode(input: NewCoding): Promise<CodedSegment>;
   listCodings(filter?: CodingFilter): Promise<CodedSegment[]>;
+  getSegment(id: SegmentId): Promise<Segment>;
   removeCoding(id: CodingId): Promise<void>;
   /**
    * Moves one coding to another range of its document; other codings of the old range stay.

@@ -15,6 +15,7 @@ import type {
   MemoTarget,
   Project,
   ProjectStats,
+  Segment,
   User,
 } from '../core/model.ts';
 import type { CodeWithCounts, CoderProgress, DocumentRow, RetrievedSegment, SiteInterviewProgress } from '../core/read-models.ts';
@@ -115,6 +116,7 @@ export function api(projectId: string) {
 
     applyCode: (input: { documentId: string; start: number; end: number; codeId: string; coderId: string }) =>
       call<CodedSegment>('POST', `${p}/codings`, input),
+    segment: (id: string) => call<Segment>('GET', `${p}/segments/${id}`),
     removeCoding: (id: string) => call<void>('DELETE', `${p}/codings/${id}`),
     /**
      * Moves one coding's boundaries (code points). Other coders' codings of the same passage stay put.

@@ -72,10 +72,16 @@ export function WorkspaceProvider({ children, fallback }: { children: ReactNode;
   }, [language]);
   setActingUser(user?.id ?? null);
 
-  const notify = useCallback((text: string, kind: Notice['kind'] = 'info') => {
-    setNotices((list) => [...list, { id: Date.now() + Math.random(), kind, text }]);
-  }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  // Information goes away by itself; an error stays until the user has read it.
+  const notify = useCallback(
+    (text: string, kind: Notice['kind'] = 'info') => {
+      const id = Date.now() + Math.random();
+      setNotices((list) => [...list, { id, kind, text }]);
+      if (kind === 'info') setTimeout(() => dismiss(id), 6000);
+    },
+    [dismiss],
+  );
 
   const refreshCodes = useCallback(async () => {
     if (client) setCodes(await client.codes());

@@ -9,7 +9,7 @@ import * as s from '../schemas.ts';
 
 const P = '/api/projects/:projectId';
 const tag = 'codebook';
-const none = { segments: 0, documents: 0, cases: 0 };
+const none = { codings: 0, segments: 0, documents: 0, cases: 0 };
 
 export const codebookRoutes = [
   route({

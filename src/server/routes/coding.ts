@@ -18,6 +18,11 @@ export const codingRoutes = [
     handler: async ({ project, params, body }) => (await project()).resizeCoding(params.id, body.start, body.end, body.segmentVersion),
   }),
   route({
+    method: 'GET', url: `${P}/segments/:id`, tag: 'coding', summary: 'A coded or annotated passage: its document, range and quote',
+    params: s.withId, response: s.segment,
+    handler: async ({ project, params }) => (await project()).getSegment(params.id),
+  }),
+  route({
     method: 'DELETE', url: `${P}/codings/:id`, tag: 'coding', summary: 'Remove a coding', params: s.withId, status: 204,
     handler: async ({ project, params }) => (await project()).removeCoding(params.id),
   }),

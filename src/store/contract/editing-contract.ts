@@ -131,10 +131,11 @@ export function editingContract(adapter: string, freshLocation: () => Promise<st
         const second = await p.addDocument({ name: 'Second', text: 'Nothing but fear of deportation here.', caseId: participant.id });
         await p.applyCode({ documentId: second.id, start: 12, end: 31, codeId: fear.id, coderId: amira.id });
         const counts = await p.codeCounts();
-        assert.deepEqual(counts.get(fear.id), { counts: { segments: 2, documents: 2, cases: 1 }, totalCounts: { segments: 2, documents: 2, cases: 1 } });
-        assert.deepEqual(counts.get(obstacles.id)?.counts, { segments: 0, documents: 0, cases: 0 });
-        assert.deepEqual(counts.get(obstacles.id)?.totalCounts, { segments: 2, documents: 2, cases: 1 });
-        assert.deepEqual(counts.get(needs.id)?.totalCounts, { segments: 1, documents: 1, cases: 1 });
+        const fearCounts = { codings: 3, segments: 2, documents: 2, cases: 1 };
+        assert.deepEqual(counts.get(fear.id), { counts: fearCounts, totalCounts: fearCounts });
+        assert.deepEqual(counts.get(obstacles.id)?.counts, { codings: 0, segments: 0, documents: 0, cases: 0 });
+        assert.deepEqual(counts.get(obstacles.id)?.totalCounts, fearCounts);
+        assert.deepEqual(counts.get(needs.id)?.totalCounts, { codings: 1, segments: 1, documents: 1, cases: 1 });
         const perDoc = (await p.documentCodingCounts()).map((c) => [c.documentId === doc.id ? 'first' : 'second', c.coderId === amira.id ? 'amira' : 'luc', c.codings]);
         assert.deepEqual(perDoc.sort(), [['first', 'amira', 2], ['first', 'luc', 1], ['second', 'amira', 1]]);
         assert.equal((await p.listCodings({ codeIds: [fear.id, shelter.id] })).length, 4);

@@ -1,4 +1,4 @@
-import type { CodedSegment, CodingId, DocumentId, SegmentId } from '../../core/model.ts';
+import type { CodedSegment, CodingId, DocumentId, Segment, SegmentId } from '../../core/model.ts';
 import { notFound } from '../../core/errors.ts';
 import { assertCodable, checkSegmentRange } from '../../core/invariants/segments.ts';
 import { CodePointIndex } from '../../core/text/offsets.ts';
@@ -43,6 +43,12 @@ export async function listCodings(ctx: Ctx, filter: CodingFilter = {}): Promise<
   if (filter.coderId) query = query.where('c.coder_id', '=', filter.coderId);
   const rows = await query.orderBy('s.document_id').orderBy('s.start_cp').orderBy('s.end_cp').orderBy('c.id').execute();
   return rows.map(toCodedSegment);
+}
+
+export async function getSegment(ctx: Ctx, id: SegmentId): Promise<Segment> {
+  const r = await ctx.db.selectFrom('segments').selectAll().where('project_id', '=', ctx.projectId).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound(`no segment ${id} in this project`);
+  return { id: r.id, documentId: r.document_id, start: r.start_cp, end: r.end_cp, quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, version: r.version };
 }
 
 /** The segment of a document with exactly this range, created (with its quote) if there is none. */

@@ -127,34 +127,32 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
       throw notFound(`no interview ${input.interviewId} in this project`);
     }
     const id = newId();
-    await tx.db
-      .insertInto('documents')
-      .values({
-        project_id: tx.projectId,
-        id,
-        name,
-        language,
-        text: input.text,
-        length,
-        turns: JSON.stringify(turns),
-        pages: JSON.stringify(pages),
-        import_info: JSON.stringify(input.importInfo ?? {}),
-        interview_id: input.interviewId ?? null,
-        case_id: input.caseId ?? null,
-        original_filename: original?.filename ?? null,
-        original_media_type: original?.mediaType ?? null,
-        original_sha256: original?.sha256 ?? null,
-        original_size: original?.bytes.byteLength ?? null,
-        created_at: now(),
-      })
-      .execute();
+    const row = {
+      project_id: tx.projectId,
+      id,
+      name,
+      language,
+      text: input.text,
+      length,
+      turns: JSON.stringify(turns),
+      pages: JSON.stringify(pages),
+      import_info: JSON.stringify(input.importInfo ?? {}),
+      interview_id: input.interviewId ?? null,
+      case_id: input.caseId ?? null,
+      original_filename: original?.filename ?? null,
+      original_media_type: original?.mediaType ?? null,
+      original_sha256: original?.sha256 ?? null,
+      original_size: original?.bytes.byteLength ?? null,
+      created_at: now(),
+    };
+    await tx.db.insertInto('documents').values(row).execute();
     if (original) {
       await tx.db
         .insertInto('document_originals')
         .values({ project_id: tx.projectId, document_id: id, bytes: Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength) })
         .execute();
     }
-    const summary = (await documentWhere(tx, 'id', id))!;
+    const summary = toSummary(row);
     // The text itself stays out of the log: it is in the documents table, and logs get copied around.
     await recordChange(tx, 'create', 'document', id, { name, language, length, turns: turns.length, original: summary.original });
     return summary;

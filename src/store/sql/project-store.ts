@@ -8,7 +8,7 @@ import { addIssueArea, guide } from './guide.ts';
 import { createInterview, listInterviews, setInterviewStatus } from './interviews.ts';
 import { addDocument, findDocument, findDocumentBySha256, getDocument, listDocuments, originalBytes } from './documents.ts';
 import { createCode, deleteCode, findCode, listCodes, updateCode } from './codes.ts';
-import { applyCode, listCodings, removeCoding, resizeCoding } from './codings.ts';
+import { applyCode, getSegment, listCodings, removeCoding, resizeCoding } from './codings.ts';
 import { mergeCodes } from './code-merge.ts';
 import { addMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
 import { codeCounts, documentCodingCounts } from './tallies.ts';
@@ -72,6 +72,7 @@ export class SqlProjectStore implements ProjectStore {
   codeCounts = this.bind(codeCounts);
   applyCode = this.bind(applyCode);
   listCodings = this.bind(listCodings);
+  getSegment = this.bind(getSegment);
   removeCoding = this.bind(removeCoding);
   resizeCoding = this.bind(resizeCoding);
   documentCodingCounts = this.bind(documentCodingCounts);

@@ -12,6 +12,7 @@ function codingReach(ctx: Ctx) {
     .innerJoin('segments as s', (j) => j.onRef('s.project_id', '=', 'c.project_id').onRef('s.id', '=', 'c.segment_id'))
     .innerJoin('documents as d', (j) => j.onRef('d.project_id', '=', 's.project_id').onRef('d.id', '=', 's.document_id'))
     .select((eb) => [
+      eb.fn.count('c.id').as('codings'),
       eb.fn.count('c.segment_id').distinct().as('segments'),
       eb.fn.count('s.document_id').distinct().as('documents'),
       eb.fn.count('d.case_id').distinct().as('cases'),
@@ -19,11 +20,17 @@ function codingReach(ctx: Ctx) {
     .where('c.project_id', '=', ctx.projectId);
 }
 
-type ReachRow = { segments: string | number | bigint; documents: string | number | bigint; cases: string | number | bigint };
-const toCounts = (r: ReachRow | undefined): CodeCounts => ({ segments: toCount(r?.segments), documents: toCount(r?.documents), cases: toCount(r?.cases) });
+type Count = string | number | bigint;
+type ReachRow = { codings: Count; segments: Count; documents: Count; cases: Count };
+const toCounts = (r: ReachRow | undefined): CodeCounts => ({
+  codings: toCount(r?.codings),
+  segments: toCount(r?.segments),
+  documents: toCount(r?.documents),
+  cases: toCount(r?.cases),
+});
 
 /**
- * For every code: distinct segments, documents and cases coded with it, and the same
+ * For every code: its codings and the distinct segments, documents and cases they fall in, and the same
  * for it together with its descendants (a category's reach; distinct, not summed).
  */
 export async function codeCounts(ctx: Ctx): Promise<Map<CodeId, { counts: CodeCounts; totalCounts: CodeCounts }>> {

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import { invalid } from '../../core/errors.ts';
 import type { Database as Schema } from '../schema.ts';
 import type { Store } from '../store.ts';
@@ -25,6 +25,29 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.settings);
   }
+}
+
+/** Statements kept prepared: more than the distinct queries of an import or a screen. */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely prepares every query anew, which costs as much as running a small one;
+ * an import runs the same dozen statements for each document. Least recently
+ * used statements are dropped; one still being iterated is never handed out twice.
+ */
+function cachingStatements(sqlite: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const cached = cache.get(sql);
+      cache.delete(sql);
+      const statement = cached && !cached.busy ? cached : sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -67,5 +90,5 @@ export function connectSqlite(file: string): { db: Kysely<Schema>; location: str
   } catch (err) {
     throw invalid(`cannot open ${path}: ${(err as Error).message}`);
   }
-  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), location: path };
+  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), location: path };
 }
