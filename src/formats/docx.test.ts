@@ -124,12 +124,10 @@ test('QualCoder ID1.docx: three paragraphs of a course statement, with the euro 
 });
 
 test('a zip bomb named .docx is refused before mammoth sees it', async () => {
-  const started = performance.now();
   await assert.rejects(extract(zipBomb()), { message: 'the file expands to more than 200.0 MB (possible zip bomb)' });
   await assert.rejects(extract(zipBomb({ lie: true }), { ...DEFAULT_LIMITS, maxUnzippedBytes: 20 * 2 ** 20, maxZipRatio: 1e6 }), {
     message: 'the file expands to more than 20.0 MB (possible zip bomb)',
   });
-  assert.ok(performance.now() - started < 5_000);
 });
 
 test('a truncated .docx is reported as damaged', async () => {
@@ -169,11 +167,9 @@ test('text longer than the limit is refused', async () => {
   await assert.rejects(extract(makeDocx(['x'.repeat(200)]), { ...DEFAULT_LIMITS, maxTextLength: 100 }), /longer than the 100 characters allowed/);
 });
 
-test('many small documents extract quickly (the import benchmark reads 200)', async () => {
-  const started = performance.now();
+test('many small documents extract exactly, one after another', async () => {
   for (let i = 0; i < 50; i++) {
     const paragraphs = Array.from({ length: 40 }, (_, n) => `Speaker ${n % 2 ? 'B' : 'A'}: réponse ${i}.${n} avec “guillemets” – et un tiret.`);
     assert.equal(await textOf(makeDocx(paragraphs)), paragraphs.join('\n\n'));
   }
-  assert.ok(performance.now() - started < 10_000);
 });

@@ -102,13 +102,11 @@ test('QualCoder ID2.odt: three paragraphs, the euro sign across spans, the place
   assert.equal(paragraphs[2], 'The course cost €200.00 and I do not want to waste my money.');
 });
 
-test('a zip bomb named .odt is refused quickly', async () => {
-  const started = performance.now();
+test('a zip bomb named .odt is refused', async () => {
   await assert.rejects(extract(zipBomb({ name: 'content.xml' })), { message: 'the file expands to more than 200.0 MB (possible zip bomb)' });
   await assert.rejects(extract(zipBomb({ name: 'content.xml', lie: true }), { ...DEFAULT_LIMITS, maxZipRatio: 5 }), {
     message: 'the file has a compression ratio above 5:1 (possible zip bomb)',
   });
-  assert.ok(performance.now() - started < 5_000);
 });
 
 test('truncated, plain-text, OLE and empty files', async () => {

@@ -28,24 +28,22 @@ test('a bomb that lies about its size is stopped by the real output, quickly and
   assert.equal(listZipEntries(bomb).find((e) => e.name === 'word/document.xml')!.size, 1000);
   const limits: Limits = { ...DEFAULT_LIMITS, maxUnzippedBytes: 20 * MiB, maxZipRatio: 1_000_000 };
   const { ms, rssGrowth } = refusal(() => readZipEntries(bomb, limits, all), 'the file expands to more than 20.0 MB (possible zip bomb)');
-  assert.ok(ms < 3_000, `took ${ms} ms`);
+  assert.ok(ms < 10_000, `took ${ms} ms`);
   assert.ok(rssGrowth < 120 * MiB, `peak memory grew by ${rssGrowth / MiB} MB`);
 });
 
 test('the ratio cap also applies to the real output of a lying bomb', () => {
   const bomb = zipBomb({ bytes: 300 * MiB, lie: true });
   const limits: Limits = { ...DEFAULT_LIMITS, maxZipRatio: 5 };
-  const { ms } = refusal(() => readZipEntries(bomb, limits, all), 'the file has a compression ratio above 5:1 (possible zip bomb)');
-  assert.ok(ms < 3_000, `took ${ms} ms`);
+  const { rssGrowth } = refusal(() => readZipEntries(bomb, limits, all), 'the file has a compression ratio above 5:1 (possible zip bomb)');
+  assert.ok(rssGrowth < 120 * MiB, `peak memory grew by ${rssGrowth / MiB} MB`);
 });
 
 test('a 300 MB bomb that declares its size is refused before anything is inflated', () => {
-  const started = performance.now();
   const bomb = zipBomb();
   assert.ok(bomb.length < 3 * MiB);
-  const { ms } = refusal(() => readZipEntries(bomb, DEFAULT_LIMITS, all), 'the file expands to more than 200.0 MB (possible zip bomb)');
-  assert.ok(ms < 100, `took ${ms} ms`);
-  assert.ok(performance.now() - started < 3_000);
+  const { rssGrowth } = refusal(() => readZipEntries(bomb, DEFAULT_LIMITS, all), 'the file expands to more than 200.0 MB (possible zip bomb)');
+  assert.ok(rssGrowth < 20 * MiB, `peak memory grew by ${rssGrowth / MiB} MB`);
 });
 
 test('a declared ratio above the cap is refused, below the byte cap', () => {
