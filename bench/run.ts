@@ -3,7 +3,7 @@
 // demo, coding throughput, reading codings, full-text search; on SQLite and PostgreSQL.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,9 @@ import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/store.ts';
 import { createDatabase, testServer } from '../test/support/postgres.ts';
 import { writeCorpus, type CorpusSpec } from './corpus.ts';
+import { analysisBench } from './analysis.ts';
+import { textAnalysisBench } from './text-analysis.ts';
+import type { Result } from './result.ts';
 
 // The issue-3 corpus; BENCH_SCALE=0.1 runs a tenth of it for a quick look.
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -25,7 +28,6 @@ const CORPUS: CorpusSpec = {
   pagesPerPdf: 10,
 };
 
-type Result = Record<string, number | string | Record<string, number>>;
 const results: Record<string, Result> = {};
 
 async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
@@ -77,8 +79,33 @@ async function storeBench(store: Store): Promise<Result> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-bench-'));
-// BENCH_SECTIONS=import (comma-separated: offsets, sqlite, postgres, import) runs only some sections.
-const sections = new Set(process.env.BENCH_SECTIONS?.split(',') ?? ['offsets', 'sqlite', 'postgres', 'import']);
+// BENCH_SECTIONS=import,ui (comma-separated: offsets, sqlite, postgres, import, text, analysis, ui) runs only some sections.
+const sections = new Set(process.env.BENCH_SECTIONS?.split(',') ?? ['offsets', 'sqlite', 'postgres', 'import', 'text', 'analysis', 'ui']);
+
+/** Runs `bench` on a fresh SQLite file and, when PostgreSQL is installed, a fresh PostgreSQL database. */
+async function onBothStores(name: string, bench: (store: Store) => Promise<Result>): Promise<Result> {
+  const out: Result = {};
+  const sqlite = await openStore(join(dir, `${name}.db`));
+  try {
+    out.sqlite = await bench(sqlite);
+  } finally {
+    await sqlite.close();
+  }
+  const server = await testServer();
+  if (server) {
+    try {
+      const pg = await openStore(await createDatabase(server.url));
+      try {
+        out.postgres = await bench(pg);
+      } finally {
+        await pg.close();
+      }
+    } finally {
+      server.stop();
+    }
+  }
+  return out;
+}
 try {
   if (sections.has('offsets')) results.offsets = await offsets();
   if (sections.has('sqlite')) {
@@ -104,6 +131,13 @@ try {
       maxBuffer: 2 ** 20,
     });
     results.import = { corpusGenerationMs: generation.ms, ...(JSON.parse(imported) as Result) };
+  }
+  if (sections.has('text')) results.textAnalysis = await onBothStores('text', textAnalysisBench);
+  if (sections.has('analysis')) results.analysis = await onBothStores('analysis', (store) => analysisBench(store));
+  if (sections.has('ui')) {
+    // Its own process: it builds the UI and drives Chromium; it writes bench/results/ui-coding.json.
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ui-coding.ts')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    results.uiCoding = JSON.parse(readFileSync(join(import.meta.dirname, 'results', 'ui-coding.json'), 'utf8')) as Result;
   }
   results.process = { peakRssMiB: Math.round(process.memoryUsage().rss / 2 ** 20), node: process.version };
 } finally {

@@ -4,7 +4,7 @@
 // Run: node --import tsx bench/ui-coding.ts (needs /usr/bin/chromium or CHROMIUM=path).
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -105,14 +105,16 @@ async function seed(dbPath: string) {
 }
 
 /** Navigation start → the view's `cw-coding-ready` mark (set after the highlights are registered and painted). */
-async function firstRender(page: Page, url: string): Promise<{ ms: number; ranges: number }> {
+async function firstRender(page: Page, url: string): Promise<{ ms: number; stripesMs: number; dataMs: number; ranges: number }> {
   await page.goto('about:blank');
   await page.goto(url);
-  await page.waitForSelector('[data-ready]', { timeout: 30_000 });
+  await page.waitForSelector('[data-stripes-ready]', { timeout: 30_000 });
   return page.evaluate(() => {
     let ranges = 0;
     for (const [name, h] of CSS.highlights) if (/^cw-c\d+[mo]$/.test(name)) ranges += h.size;
-    return { ms: performance.getEntriesByName('cw-coding-ready')[0]!.startTime, ranges };
+    const api = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/'));
+    const mark = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+    return { ms: mark('cw-coding-ready'), stripesMs: mark('cw-stripes-ready'), dataMs: Math.max(...api.map((r) => (r as PerformanceResourceTiming).responseEnd)), ranges };
   });
 }
 
@@ -216,7 +218,7 @@ async function main() {
       // tsx names functions with a __name helper that the page does not have.
       await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       const url = `${server.url}/#/documents/${documentId}`;
-      const loads: { ms: number; ranges: number }[] = [];
+      const loads: Awaited<ReturnType<typeof firstRender>>[] = [];
       for (let i = 0; i < LOADS; i++) loads.push(await firstRender(page, url));
       const applies: { highlight: number; saved: number }[] = [];
       for (let i = 0; i < APPLIES; i++) applies.push(await applyOnce(page, i, codeNames[i % codeNames.length]!));
@@ -227,7 +229,15 @@ async function main() {
         date: new Date().toISOString(),
         document: { words: WORDS, codings: CODINGS, codes: CODES, blocks: await page.evaluate(() => document.querySelectorAll('.cw-block').length) },
         seedMs,
-        firstRenderMs: { cold: Math.round(loads[0]!.ms), warm: stats(loads.slice(1).map((l) => l.ms)), highlightRanges: loads[0]!.ranges },
+        firstRenderMs: {
+          cold: Math.round(loads[0]!.ms),
+          warm: stats(loads.slice(1).map((l) => l.ms)),
+          // Of which: until the last API response arrived (document, codings, codebook, memos).
+          dataWarm: stats(loads.slice(1).map((l) => l.dataMs)),
+          // The coding stripes follow the highlights in a background render.
+          stripesWarm: stats(loads.slice(1).map((l) => l.stripesMs)),
+          highlightRanges: loads[0]!.ranges,
+        },
         applyToHighlightMs: stats(applies.map((a) => a.highlight)),
         applyToSavedMs: stats(applies.map((a) => a.saved)),
         scrolling: {
@@ -237,6 +247,8 @@ async function main() {
           distancePx: scroll.distance,
         },
         targets: { firstRenderMs: 1000, applyToHighlightMs: 100 },
+        // Other work on the machine skews every figure: the load average when the run ended.
+        machine: { cpus: cpus().length, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
       };
       const json = JSON.stringify(result, null, 2);
       console.log(json);

@@ -8,39 +8,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, testServer } from './support/postgres.ts';
+import { assertError, BIN, jsonOf, runCrosswise, type Run } from './support/cli.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'crosswise.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function crosswise(...args: string[]): Run {
-  const env = { ...process.env };
-  delete env.CROSSWISE_DB;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json<T = Record<string, unknown>>(...args: string[]): T {
-  const r = crosswise(...args, '--json');
-  assert.equal(r.status, 0, `crosswise ${args.join(' ')} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as T; // exactly one JSON document, or this throws
-}
-
-/** The one-line error contract: exit code, a single stderr line starting with "error:", nothing on stdout. */
-function assertError(r: Run, status: number, pattern: RegExp): void {
-  assert.equal(r.status, status, `expected exit ${status}, got ${r.status}: ${r.stderr}`);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `one line expected, got:\n${r.stderr}`);
-  assert.match(lines[0]!, /^error: /);
-  assert.match(lines[0]!, pattern);
-}
+const crosswise = (...args: string[]): Run => runCrosswise(dir, args);
+const json = <T = Record<string, unknown>>(...args: string[]): T => jsonOf<T>(crosswise(...args, '--json'), args);
 
 const template = join(dir, 'demo-template.db');
 let demoStats: Record<string, unknown>;

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedPath } from './support/shared.ts';
+import { BIN } from './support/cli.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'crosswise.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-import-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

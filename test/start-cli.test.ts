@@ -7,8 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BIN } from './support/cli.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'crosswise.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-start-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

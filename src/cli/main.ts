@@ -5,6 +5,10 @@ import { registerProjectCommands } from './commands/project.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerCodingCommands } from './commands/coding.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerTextAnalysisCommands } from './commands/text-analysis.ts';
+import { registerExchangeCommands } from './commands/exchange.ts';
+import { registerReliabilityCommands } from './commands/reliability.ts';
+import { registerAnalysisCommands } from './commands/analysis.ts';
 
 const program = new Command('crosswise')
   .description('Crosswise: a qualitative research workbench for multi-site studies.')
@@ -18,6 +22,10 @@ registerProjectCommands(program);
 registerStudyCommands(program);
 registerCodingCommands(program);
 registerImportCommands(program);
+registerTextAnalysisCommands(program);
+registerExchangeCommands(program);
+registerReliabilityCommands(program);
+registerAnalysisCommands(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

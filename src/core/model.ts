@@ -252,21 +252,26 @@ export interface Memo {
   version: number;
 }
 
-export type EntityKind =
-  | 'project'
-  | 'user'
-  | 'case'
-  | 'attribute'
-  | 'issue_area'
-  | 'question'
-  | 'interview'
-  | 'document'
-  | 'code'
-  | 'segment'
-  | 'coding'
-  | 'memo';
+export const ENTITY_KINDS = [
+  'project',
+  'user',
+  'case',
+  'attribute',
+  'issue_area',
+  'question',
+  'interview',
+  'document',
+  'code',
+  'segment',
+  'coding',
+  'memo',
+  'framework_matrix',
+  'framework_cell',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export type ChangeAction = 'create' | 'update' | 'delete';
+export const CHANGE_ACTIONS = ['create', 'update', 'delete'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** One recorded mutation. `data` describes the change (never a document's text). */
 export interface Change {
@@ -291,4 +296,44 @@ export interface ProjectStats {
   codings: number;
   coders: number;
   memos: number;
+}
+
+/** Where a coding sits, without its quote: what analyses over many codings read. */
+export interface CodingRange {
+  id: CodingId;
+  segmentId: SegmentId;
+  codeId: CodeId;
+  coderId: UserId;
+  documentId: DocumentId;
+  start: number;
+  end: number;
+}
+
+export type FrameworkMatrixId = Id;
+
+/**
+ * A framework matrix (Ritchie and Spencer's charting): cases of one kind as rows,
+ * themes (codes, each with its sub-codes) as columns, an analyst's summary per cell.
+ */
+export interface FrameworkMatrix {
+  id: FrameworkMatrixId;
+  name: string;
+  description: string;
+  rowKind: CaseKind;
+  themeIds: CodeId[];
+  createdAt: Timestamp;
+  version: number;
+}
+
+/** One cell's summary, linked to the coded segments it condenses. */
+export interface FrameworkCell {
+  matrixId: FrameworkMatrixId;
+  caseId: CaseId;
+  codeId: CodeId;
+  summary: string;
+  segmentIds: SegmentId[];
+  authorId: UserId;
+  updatedAt: Timestamp;
+  /** Bumped by every edit (optimistic concurrency, as for codes and memos). */
+  version: number;
 }

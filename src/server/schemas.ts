@@ -6,6 +6,8 @@ import { z } from 'zod';
 import {
   ATTRIBUTE_TYPES,
   CASE_KINDS,
+  CHANGE_ACTIONS,
+  ENTITY_KINDS,
   INTERVIEW_MODES,
   INTERVIEW_STATUSES,
   LANGUAGES,
@@ -181,8 +183,8 @@ export const memoPatch = z.object({ version: z.number().int().min(1), title: z.s
 export const change: z.ZodType<Change> = z.object({
   seq: z.number(), at: timestamp,
   actor: z.union([z.object({ userId: id }), z.object({ system: z.string() })]),
-  action: z.enum(['create', 'update', 'delete']),
-  entity: z.enum(['project', 'user', 'case', 'attribute', 'issue_area', 'question', 'interview', 'document', 'code', 'segment', 'coding', 'memo']),
+  action: z.enum(CHANGE_ACTIONS),
+  entity: z.enum(ENTITY_KINDS),
   entityId: id,
   data: z.record(z.string(), z.unknown()),
 });

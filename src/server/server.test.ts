@@ -258,6 +258,19 @@ describe('codebook and coding routes', () => {
   });
 });
 
+describe('agreement route', () => {
+  test('two coders of the demo: per-code statistics and disagreements; a single coder is a 400 naming the field', async () => {
+    const report = await call<{ codes: { codeId: string }[]; disagreements: unknown[] }>('GET', `${base}/agreement?coders=${amira.id},${luc.id}&unit=segment`);
+    assert.equal(report.status, 200);
+    assert.ok(report.body.codes.length > 10);
+    assert.ok(Array.isArray(report.body.disagreements));
+    const one = await call('GET', `${base}/agreement?coders=${amira.id}`);
+    assert.equal(one.status, 400);
+    assert.match(errorOf(one).message, /^query\.coders/);
+    assert.match(errorOf(await call('GET', `${base}/agreement?coders=${amira.id},${luc.id}&unit=word`)).message, /^query\.unit/);
+  });
+});
+
 describe('the server around the API', () => {
   test('every route is in the OpenAPI document, and the docs page lists them', async () => {
     const doc = await call<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');

@@ -11,13 +11,14 @@ import type { Store } from '../store/store.ts';
 import { apiDocsPage } from './api-docs.ts';
 import { openApiDocument } from './openapi.ts';
 import { register, type Route } from './route.ts';
+import { agreementRoutes } from './routes/agreement.ts';
 import { codebookRoutes } from './routes/codebook.ts';
 import { codingRoutes } from './routes/coding.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { studyRoutes } from './routes/study.ts';
 import { staticFile } from './static-files.ts';
 
-export const ROUTES: readonly Route[] = [...studyRoutes, ...documentRoutes, ...codebookRoutes, ...codingRoutes];
+export const ROUTES: readonly Route[] = [...studyRoutes, ...documentRoutes, ...codebookRoutes, ...codingRoutes, ...agreementRoutes];
 
 /** The default place of the built UI (npm run build). */
 export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');

@@ -17,9 +17,13 @@ import type {
   Code,
   CodedSegment,
   CodingId,
+  CodingRange,
   Document,
   DocumentId,
   DocumentSummary,
+  FrameworkCell,
+  FrameworkMatrix,
+  FrameworkMatrixId,
   Interview,
   InterviewId,
   InterviewMode,
@@ -142,6 +146,56 @@ export interface CodingFilter {
   coderId?: UserId;
 }
 
+export interface CodingRangeFilter {
+  codeIds?: CodeId[];
+  coderId?: UserId;
+  documentIds?: DocumentId[];
+}
+
+/** A coding's range with the exact text of its segment. */
+export interface QuotedCodingRange extends CodingRange {
+  exact: string;
+}
+
+/** Counts over codings in one pass of the database: each row key stands for a set of codes. */
+export interface CodingTallyRequest {
+  rows: { key: string; codeIds: CodeId[] }[];
+  coderId?: UserId;
+  /** Also sum the words of the distinct segments (costs reading their text). */
+  words?: boolean;
+}
+
+/**
+ * Distinct segments and documents of one row in one case's documents; words only when asked for.
+ * Per case, so that any grouping of cases (sites, attribute values) is a sum.
+ */
+export interface CodingTally {
+  row: string;
+  caseId: CaseId;
+  segments: number;
+  documents: number;
+  words: number;
+}
+
+export interface NewFrameworkMatrix {
+  name: string;
+  description?: string;
+  rowKind: CaseKind;
+  themeIds: CodeId[];
+}
+
+export type FrameworkMatrixPatch = Partial<Omit<NewFrameworkMatrix, 'rowKind'>>;
+
+export interface FrameworkCellInput {
+  matrixId: FrameworkMatrixId;
+  caseId: CaseId;
+  codeId: CodeId;
+  summary: string;
+  /** The coded segments the summary condenses: in documents of the case (or the cases under it). */
+  segmentIds: SegmentId[];
+  authorId: UserId;
+}
+
 export interface NewMemo {
   target: MemoTarget;
   authorId: UserId;
@@ -157,6 +211,12 @@ export interface MemoPatch {
 export interface SearchHit {
   documentId: DocumentId;
   name: string;
+}
+
+/** A word (or word prefix) for the full-text index, as matchDocuments takes it. */
+export interface IndexTerm {
+  text: string;
+  prefix: boolean;
 }
 
 /** Everything about one project; obtained from Store.openProject. */
@@ -230,11 +290,38 @@ export interface ProjectStore {
   updateMemo(id: MemoId, patch: MemoPatch, expectedVersion?: number): Promise<Memo>;
   deleteMemo(id: MemoId): Promise<void>;
 
+  /** Codings without their quotes, ordered by document, start, end: what analyses over many codings read. */
+  codingRanges(filter?: CodingRangeFilter): Promise<CodingRange[]>;
+  /** The same with each segment's exact text. */
+  quotedCodingRanges(filter?: CodingRangeFilter): Promise<QuotedCodingRange[]>;
+  /** Distinct segments, documents (and words) per row of codes and case, counted by the database. */
+  codingTally(request: CodingTallyRequest): Promise<CodingTally[]>;
+
+  createFrameworkMatrix(input: NewFrameworkMatrix): Promise<FrameworkMatrix>;
+  listFrameworkMatrices(): Promise<FrameworkMatrix[]>;
+  /** By id or name (case-insensitive). */
+  findFrameworkMatrix(ref: string): Promise<FrameworkMatrix>;
+  /** With `expectedVersion`, refuses (conflict) an edit based on an older version. */
+  updateFrameworkMatrix(id: FrameworkMatrixId, patch: FrameworkMatrixPatch, expectedVersion?: number): Promise<FrameworkMatrix>;
+  /** Deletes the matrix with its cells. */
+  deleteFrameworkMatrix(id: FrameworkMatrixId): Promise<void>;
+  listFrameworkCells(matrixId: FrameworkMatrixId, filter?: { caseIds?: CaseId[]; codeIds?: CodeId[] }): Promise<FrameworkCell[]>;
+  /**
+   * Writes a cell's summary and linked segments (creating the cell). With `expectedVersion`
+   * (0 for a cell not written yet), refuses (conflict) an edit based on an older version.
+   */
+  writeFrameworkCell(input: FrameworkCellInput, expectedVersion?: number): Promise<FrameworkCell>;
+
   /** The change log, oldest first. */
   changes(options?: { afterSeq?: number; limit?: number }): Promise<Change[]>;
   stats(): Promise<ProjectStats>;
   /** Documents containing every word of `query`, ignoring case and accents. */
   searchText(query: string): Promise<SearchHit[]>;
+  /**
+   * Ids (sorted) of documents with every term as a word, or a word starting with
+   * it for a prefix term, ignoring case and accents: candidates for text search.
+   */
+  matchDocuments(terms: readonly IndexTerm[]): Promise<DocumentId[]>;
 }
 
 export interface Store {

@@ -13,8 +13,9 @@ import { CodingView } from './views/coding/CodingView.tsx';
 import { CodebookView } from './views/codebook/CodebookView.tsx';
 import { RetrievalView } from './views/retrieval/RetrievalView.tsx';
 import { MemosView } from './views/memos/MemosView.tsx';
+import { AgreementView } from './views/agreement/AgreementView.tsx';
 
-const NAV: Route['view'][] = ['overview', 'documents', 'codebook', 'retrieval', 'memos'];
+const NAV: Route['view'][] = ['overview', 'documents', 'codebook', 'retrieval', 'memos', 'agreement'];
 
 function View({ route }: { route: Route }) {
   switch (route.view) {
@@ -30,8 +31,23 @@ function View({ route }: { route: Route }) {
       return <RetrievalView codeId={route.codeId} />;
     case 'memos':
       return <MemosView />;
+    case 'agreement':
+      return <AgreementView documentId={route.documentId} />;
   }
 }
+
+const navRoute = (view: Route['view']): Route => {
+  switch (view) {
+    case 'retrieval':
+      return { view, codeId: null };
+    case 'agreement':
+      return { view, documentId: null };
+    case 'coding':
+      return { view: 'documents' };
+    default:
+      return { view };
+  }
+};
 
 export function App() {
   const ws = useWorkspace();
@@ -48,7 +64,7 @@ export function App() {
         <span className="project-title">{ws.project.title}</span>
         <nav aria-label={t('nav')}>
           {NAV.map((view) => (
-            <a key={view} href={href(view === 'retrieval' ? { view, codeId: null } : ({ view } as Route))} aria-current={current === view ? 'page' : undefined}>
+            <a key={view} href={href(navRoute(view))} aria-current={current === view ? 'page' : undefined}>
               {t(view as 'overview')}
             </a>
           ))}

@@ -20,6 +20,8 @@ import type {
 } from '../core/model.ts';
 import type { CodeWithCounts, CoderProgress, DocumentRow, RetrievedSegment, SiteInterviewProgress } from '../core/read-models.ts';
 import type { FileOutcome } from '../import/pipeline.ts';
+import type { CodePatch, NewCode } from '../store/store.ts';
+import type { AgreementReport, AgreementUnit } from '../analysis/agreement.ts';
 
 export type ApiErrorKind = 'invalid' | 'not_found' | 'conflict' | 'server';
 
@@ -63,18 +65,7 @@ const q = (params: Record<string, string | number | boolean | undefined>) => {
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 };
 
-export interface NewCodeInput {
-  name: string;
-  parentId?: string | null;
-  color?: string;
-  definition?: string;
-  inclusion?: string;
-  exclusion?: string;
-  example?: string;
-  codable?: boolean;
-}
-
-export type CodeChanges = Partial<NewCodeInput>;
+export type { NewCode as NewCodeInput, CodePatch as CodeChanges } from '../store/store.ts';
 
 export interface RetrievalFilter {
   coderId?: string;
@@ -105,9 +96,9 @@ export function api(projectId: string) {
       call<FileOutcome>('POST', `${p}/documents/import${q({ filename: file.name, case: options.caseName, site: options.siteName })}`, file),
 
     codes: () => call<CodeWithCounts[]>('GET', `${p}/codes`),
-    createCode: (input: NewCodeInput) => call<Code>('POST', `${p}/codes`, input),
+    createCode: (input: NewCode) => call<Code>('POST', `${p}/codes`, input),
     /** `version` is the version the edit was based on; a stale one gives ApiError kind 'conflict' (409). */
-    updateCode: (id: string, version: number, changes: CodeChanges) => call<Code>('PATCH', `${p}/codes/${id}`, { version, ...changes }),
+    updateCode: (id: string, version: number, changes: CodePatch) => call<Code>('PATCH', `${p}/codes/${id}`, { version, ...changes }),
     deleteCode: (id: string) => call<void>('DELETE', `${p}/codes/${id}`),
     /** Moves every coding of `id` to `into` (duplicates collapse) and deletes `id`; returns the target. */
     mergeCode: (id: string, into: string) => call<Code>('POST', `${p}/codes/${id}/merge`, { into }),
@@ -129,6 +120,13 @@ export function api(projectId: string) {
     addMemo: (input: { target: MemoTarget; authorId: string; title?: string; text: string }) => call<Memo>('POST', `${p}/memos`, input),
     updateMemo: (id: string, version: number, changes: { title?: string; text?: string }) => call<Memo>('PATCH', `${p}/memos/${id}`, { version, ...changes }),
     deleteMemo: (id: string) => call<void>('DELETE', `${p}/memos/${id}`),
+
+    /** Agreement between coders (at least two ids), per code and overall, with the disagreements. */
+    agreement: (coderIds: string[], options: { unit?: AgreementUnit; onlyCoded?: boolean; codeIds?: string[] } = {}) =>
+      call<AgreementReport>(
+        'GET',
+        `${p}/agreement${q({ coders: coderIds.join(','), unit: options.unit, onlyCoded: options.onlyCoded, codes: options.codeIds?.join(',') })}`,
+      ),
 
     changes: (afterSeq?: number) => call<Change[]>('GET', `${p}/changes${q({ after: afterSeq })}`),
   };

@@ -1,4 +1,4 @@
-import { defineMessages } from './i18n/index.tsx';
+import { defineMessages } from './i18n/define.ts';
 
 /** The shell's strings: navigation, user and language switches, loading. */
 export const shellMessages = defineMessages({
@@ -10,6 +10,7 @@ export const shellMessages = defineMessages({
     codebook: 'Codebook',
     retrieval: 'Retrieval',
     memos: 'Memos',
+    agreement: 'Agreement',
     workingAs: 'Working as',
     language: 'Language',
     loading: 'Loading…',
@@ -25,6 +26,7 @@ export const shellMessages = defineMessages({
     codebook: 'Livre de codes',
     retrieval: 'Extraits codés',
     memos: 'Mémos',
+    agreement: 'Accord',
     workingAs: 'Travail en tant que',
     language: 'Langue',
     loading: 'Chargement…',

@@ -1,5 +1,5 @@
 // Hash routes, so the server serves one page and a reload keeps the place:
-// #/overview, #/documents, #/documents/:id[?at=offset], #/codebook, #/retrieval/:codeId, #/memos.
+// #/overview, #/documents, #/documents/:id[?at=offset], #/codebook, #/retrieval/:codeId, #/memos, #/agreement[/:documentId].
 
 import { useEffect, useState } from 'react';
 
@@ -9,7 +9,8 @@ export type Route =
   | { view: 'coding'; documentId: string; at: number | null }
   | { view: 'codebook' }
   | { view: 'retrieval'; codeId: string | null }
-  | { view: 'memos' };
+  | { view: 'memos' }
+  | { view: 'agreement'; documentId: string | null };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -24,6 +25,8 @@ export function parseRoute(hash: string): Route {
       return { view: 'retrieval', codeId: parts[1] ?? null };
     case 'memos':
       return { view: 'memos' };
+    case 'agreement':
+      return { view: 'agreement', documentId: parts[1] ?? null };
     default:
       return { view: 'overview' };
   }
@@ -35,6 +38,8 @@ export function href(route: Route): string {
       return `#/documents/${encodeURIComponent(route.documentId)}${route.at !== null ? `?at=${route.at}` : ''}`;
     case 'retrieval':
       return `#/retrieval${route.codeId ? `/${encodeURIComponent(route.codeId)}` : ''}`;
+    case 'agreement':
+      return `#/agreement${route.documentId ? `/${encodeURIComponent(route.documentId)}` : ''}`;
     default:
       return `#/${route.view}`;
   }

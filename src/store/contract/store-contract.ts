@@ -10,6 +10,8 @@ import { migrate } from '../sql/migrate.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import type { ProjectStore } from '../store.ts';
 import { editingContract } from './editing-contract.ts';
+import { frameworkContract } from './framework-contract.ts';
+import { searchContract } from './search-contract.ts';
 import { rangeOf, seed, system, TEXT, withStore } from './fixtures.ts';
 
 export function storeContract(adapter: string, freshLocation: () => Promise<string>): void {
@@ -325,4 +327,6 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
       await withStore(location, async (store) => assert.equal(await store.schemaVersion(), MIGRATIONS.at(-1)!.version));
     });
   });
+  searchContract(adapter, freshLocation);
+  frameworkContract(adapter, freshLocation);
 }

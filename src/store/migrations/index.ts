@@ -4,6 +4,8 @@ import { initialSchema } from './001-initial-schema.ts';
 import { fullTextIndex } from './002-full-text-index.ts';
 import { documentPagesAndProvenance } from './003-document-pages-and-provenance.ts';
 import { recordVersionsAndUserLanguage } from './004-record-versions-and-user-language.ts';
+import { frameworkMatrices } from './005-framework-matrices.ts';
+import { searchWordBoundaries } from './006-search-word-boundaries.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'full-text index of document text', up: fullTextIndex },
   { version: 3, name: 'document pages and import provenance', up: documentPagesAndProvenance },
   { version: 4, name: 'record versions and user language', up: recordVersionsAndUserLanguage },
+  { version: 5, name: 'framework matrices', up: frameworkMatrices },
+  { version: 6, name: 'search word boundaries', up: searchWordBoundaries },
 ];

@@ -14,8 +14,18 @@ import { addMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
 import { codeCounts, documentCodingCounts } from './tallies.ts';
 import { changes } from './changes.ts';
 import { stats } from './stats.ts';
-import { searchText } from './search.ts';
+import { matchDocuments, searchText } from './search.ts';
 import { toProject } from './projects.ts';
+import { codingRanges, codingTally, quotedCodingRanges } from './analysis.ts';
+import {
+  createFrameworkMatrix,
+  deleteFrameworkMatrix,
+  findFrameworkMatrix,
+  listFrameworkCells,
+  listFrameworkMatrices,
+  updateFrameworkMatrix,
+  writeFrameworkCell,
+} from './framework.ts';
 
 type Bound<F> = F extends (ctx: Ctx, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -80,7 +90,18 @@ export class SqlProjectStore implements ProjectStore {
   listMemos = this.bind(listMemos);
   updateMemo = this.bind(updateMemo);
   deleteMemo = this.bind(deleteMemo);
+  codingRanges = this.bind(codingRanges);
+  quotedCodingRanges = this.bind(quotedCodingRanges);
+  codingTally = this.bind(codingTally);
+  createFrameworkMatrix = this.bind(createFrameworkMatrix);
+  listFrameworkMatrices = this.bind(listFrameworkMatrices);
+  findFrameworkMatrix = this.bind(findFrameworkMatrix);
+  updateFrameworkMatrix = this.bind(updateFrameworkMatrix);
+  deleteFrameworkMatrix = this.bind(deleteFrameworkMatrix);
+  listFrameworkCells = this.bind(listFrameworkCells);
+  writeFrameworkCell = this.bind(writeFrameworkCell);
   changes = this.bind(changes);
   stats = this.bind(stats);
   searchText = this.bind(searchText);
+  matchDocuments = this.bind(matchDocuments);
 }

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/index.tsx';
+import { defineMessages } from '../i18n/define.ts';
 
 /** Strings the shared widgets show themselves. */
 export const componentMessages = defineMessages({

@@ -1,29 +1,13 @@
-// Every string the UI shows comes from a typed message table per view, in English
-// and French; the French table must have every English key (the type checks it).
+// Every string the UI shows comes from a typed message table per view (define.ts);
+// the current interface language reaches the views through a context.
 
 import { createContext, useContext, useMemo } from 'react';
 import type { Language } from '../../core/model.ts';
+import { translate, type MessageTable, type Messages, type Translate } from './define.ts';
 
-export type MessageTable = Record<string, string>;
-
-export interface Messages<E extends MessageTable> {
-  en: E;
-  fr: { [K in keyof E]: string };
-}
-
-/** Declares a view's messages; placeholders are written {name}. */
-export const defineMessages = <const E extends MessageTable>(messages: Messages<E>): Messages<E> => messages;
+export { defineMessages, translate, type MessageTable, type Messages, type Translate } from './define.ts';
 
 export const LanguageContext = createContext<Language>('en');
-
-export type Translate<E extends MessageTable> = (key: keyof E & string, values?: Record<string, string | number>) => string;
-
-export function translate<E extends MessageTable>(messages: Messages<E>, language: Language): Translate<E> {
-  return (key, values) => {
-    const template = messages[language][key] ?? messages.en[key] ?? key;
-    return values ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m)) : template;
-  };
-}
 
 /** The translate function for a view's messages in the current interface language. */
 export function useMessages<E extends MessageTable>(messages: Messages<E>): Translate<E> {

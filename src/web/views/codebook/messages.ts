@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/index.tsx';
+import { defineMessages } from '../../i18n/define.ts';
 
 export const codebookMessages = defineMessages({
   en: {

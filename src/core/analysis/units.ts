@@ -1,0 +1,50 @@
+// Units of text that NEAR queries can ask two passages to share: paragraphs
+// (lines of the normalised text) and speaker turns.
+
+import { CodePointIndex } from '../text/offsets.ts';
+import { overlappingPairs, type Range } from '../text/ranges.ts';
+
+/** Non-empty lines of `text` as code-point ranges (import normalises line endings to LF). */
+export function paragraphs(text: string): Range[] {
+  const index = new CodePointIndex(text);
+  const out: Range[] = [];
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(at, end).trim()) out.push({ start: index.toCodePoint(at), end: index.toCodePoint(end) });
+    at = end + 1;
+  }
+  return out;
+}
+
+/**
+ * For each range, the indexes [first, last + 1) of the units it overlaps, or null if none;
+ * `units` sorted and disjoint. Binary search: O(log units) per range.
+ */
+export function unitSpans(units: readonly Range[], ranges: readonly Range[]): (Range | null)[] {
+  const firstEndingAfter = (cp: number) => {
+    let lo = 0;
+    let hi = units.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (units[mid]!.end <= cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return ranges.map((r) => {
+    const first = firstEndingAfter(r.start);
+    let last = first;
+    while (last < units.length && units[last]!.start < r.end) last++;
+    return last > first ? { start: first, end: last } : null;
+  });
+}
+
+/** Pairs (index in a, index in b) of ranges that reach into a common unit. */
+export function sameUnitPairs(units: readonly Range[], a: readonly Range[], b: readonly Range[]): [number, number][] {
+  const spansA = unitSpans(units, a);
+  const spansB = unitSpans(units, b);
+  const keptA = spansA.flatMap((s, i) => (s ? [{ s, i }] : []));
+  const keptB = spansB.flatMap((s, i) => (s ? [{ s, i }] : []));
+  return overlappingPairs(keptA.map((x) => x.s), keptB.map((x) => x.s)).map(([i, j]) => [keptA[i]!.i, keptB[j]!.i]);
+}

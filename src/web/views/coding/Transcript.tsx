@@ -1,0 +1,133 @@
+// The transcript: one row per block with the speaker beside it, the text (hidden
+// lead + visible text node) and the coding stripes. Rows are memoised: a coding
+// change re-renders only the stripes of the blocks it touches, never the text.
+
+import { memo } from 'react';
+import { BLOCK_ATTR, TEXT_CLASS } from './dom-offsets.ts';
+import type { StripeColumn } from './stripes.ts';
+import { formatTime, type Block, type TextLayout } from './text-layout.ts';
+
+export interface CodeLook {
+  name: string;
+  path: string;
+  color: string;
+}
+
+export interface StripeLabels {
+  codes: ReadonlyMap<string, CodeLook>;
+  coderName(id: string): string;
+  userId: string;
+  /** "Fear of deportation, coded by Amira Haddad" */
+  barLabel(code: string, coder: string): string;
+  more(n: number): string;
+  unknownCode: string;
+}
+
+/** A bar is at least about a line high, so a few coded words still show. */
+const MIN_BAR = '1.2em';
+/** Columns shown before the rest fold into "+N". */
+const MAX_COLUMNS = 8;
+
+const Stripes = memo(function Stripes({
+  columns,
+  labels,
+  selectedId,
+  onSelect,
+}: {
+  columns: StripeColumn[];
+  labels: StripeLabels;
+  selectedId: string | null;
+  onSelect(codingId: string): void;
+}) {
+  if (columns.length === 0) return <div className="cw-stripes" />;
+  const shown = columns.slice(0, MAX_COLUMNS);
+  return (
+    <div className="cw-stripes">
+      {shown.map((col) => {
+        const look = labels.codes.get(col.codeId);
+        const name = look?.name ?? labels.unknownCode;
+        return (
+          <div key={col.codeId} className="cw-stripe-col" style={{ ['--c' as string]: look?.color ?? '#888888' }}>
+            {col.bars.map((bar) => (
+              <button
+                key={bar.codingId}
+                type="button"
+                tabIndex={-1}
+                className={`cw-stripe${bar.coderId === labels.userId ? '' : ' cw-stripe-other'}${bar.codingId === selectedId ? ' cw-stripe-selected' : ''}`}
+                style={{ top: `min(${bar.top * 100}%, calc(100% - ${MIN_BAR}))`, height: `max(${bar.height * 100}%, ${MIN_BAR})` }}
+                aria-label={labels.barLabel(look?.path ?? name, labels.coderName(bar.coderId))}
+                data-name={name}
+                onClick={() => onSelect(bar.codingId)}
+              />
+            ))}
+          </div>
+        );
+      })}
+      {columns.length > MAX_COLUMNS && <span className="cw-stripe-more">{labels.more(columns.length - MAX_COLUMNS)}</span>}
+    </div>
+  );
+});
+
+const Row = memo(function Row({
+  block,
+  text,
+  columns,
+  labels,
+  selectedId,
+  onSelect,
+}: {
+  block: Block;
+  text: string;
+  columns: StripeColumn[];
+  labels: StripeLabels;
+  selectedId: string | null;
+  onSelect(codingId: string): void;
+}) {
+  return (
+    <div className={`cw-block${block.speaker ? '' : ' cw-block-plain'}`} {...{ [BLOCK_ATTR]: block.index }}>
+      <div className="cw-speaker">
+        {block.speaker}
+        {block.startMs !== null && <span className="cw-time">{formatTime(block.startMs)}</span>}
+      </div>
+      <div className="cw-text">
+        <span className="cw-lead">{text.slice(block.u16Lead, block.u16Start)}</span>
+        <span className={TEXT_CLASS}>{text.slice(block.u16Start, block.u16End)}</span>
+      </div>
+      <Stripes columns={columns} labels={labels} selectedId={selectedId} onSelect={onSelect} />
+    </div>
+  );
+});
+
+/** All rows; `selected` names the blocks of the selected coding, so only those rows re-render when it changes. */
+export function Transcript({
+  text,
+  layout,
+  stripes,
+  labels,
+  selected,
+  onSelect,
+}: {
+  text: string;
+  layout: TextLayout;
+  stripes: StripeColumn[][];
+  labels: StripeLabels;
+  selected: { codingId: string; blocks: ReadonlySet<number> } | null;
+  onSelect(codingId: string): void;
+}) {
+  return (
+    <>
+      {layout.blocks.map((b) => (
+        <Row
+          key={b.index}
+          block={b}
+          text={text}
+          columns={stripes[b.index] ?? []}
+          labels={labels}
+          selectedId={selected?.blocks.has(b.index) ? selected.codingId : null}
+          onSelect={onSelect}
+        />
+      ))}
+      <span className="cw-lead">{text.slice(layout.u16Tail)}</span>
+    </>
+  );
+}
