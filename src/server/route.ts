@@ -36,6 +36,19 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
 
 export const route = <P, Q, B>(r: Route<P, Q, B>): Route => r as unknown as Route;
 
+/** A handler's answer that is a file to save, not JSON. */
+export class Download {
+  constructor(
+    readonly filename: string,
+    readonly mediaType: string,
+    readonly bytes: Uint8Array,
+  ) {}
+}
+
+/** RFC 6266: an ASCII fallback name and the exact UTF-8 one. */
+const contentDisposition = (filename: string) =>
+  `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
 /** Names the first invalid field: "body.name: a code needs a name". */
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
@@ -73,6 +86,9 @@ export function register(app: FastifyInstance, store: Store, routes: readonly Ro
         };
         const result = await r.handler({ params, query, body, store, project });
         reply.status(r.status ?? 200);
+        if (result instanceof Download) {
+          return reply.type(result.mediaType).header('content-disposition', contentDisposition(result.filename)).send(Buffer.from(result.bytes));
+        }
         return r.status === 204 ? reply.send() : result;
       },
     });

@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -268,6 +268,41 @@ describe('agreement route', () => {
     assert.equal(one.status, 400);
     assert.match(errorOf(one).message, /^query\.coders/);
     assert.match(errorOf(await call('GET', `${base}/agreement?coders=${amira.id},${luc.id}&unit=word`)).message, /^query\.unit/);
+  });
+});
+
+describe('exchange routes', () => {
+  const upload = (url: string, payload: Buffer) => app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/octet-stream' } });
+
+  test('the project exports as a .qdpx download and a data-loss report, and imports back as a new project', async () => {
+    const file = await app.inject({ method: 'GET', url: `${base}/exports/qdpx` });
+    assert.equal(file.statusCode, 200);
+    assert.match(file.headers['content-disposition'] as string, /^attachment; filename="Demo Victims of trafficking.*\.qdpx"; filename\*=UTF-8''Demo%20Victims/);
+    assert.equal(file.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+    const report = await call<{ direction: string; counts: Record<string, number> }>('GET', `${base}/exports/qdpx/report`);
+    assert.equal(report.body.direction, 'export');
+    assert.equal(report.body.counts.documents, (await call<unknown[]>('GET', `${base}/documents`)).body.length);
+    const codebook = await app.inject({ method: 'GET', url: `${base}/exports/qdc` });
+    assert.match(codebook.rawPayload.toString('utf8'), /<CodeBook/);
+    assert.equal((await call('GET', `${base}/exports/pdf`)).status, 400);
+
+    const imported = await upload('/api/projects/import?title=Round%20trip', file.rawPayload);
+    assert.equal(imported.statusCode, 200);
+    const body = JSON.parse(imported.body) as { project: { id: string; title: string }; report: { counts: Record<string, number> } };
+    assert.equal(body.project.title, 'Round trip');
+    const copy = await call<{ stats: { documents: number } }>('GET', `/api/projects/${body.project.id}`);
+    assert.equal(copy.body.stats.documents, (await call<unknown[]>('GET', `${base}/documents`)).body.length);
+    const broken = await upload('/api/projects/import', Buffer.from('not a zip'));
+    assert.equal(broken.statusCode, 400);
+    assert.equal((await call<unknown[]>('GET', '/api/projects')).body.length, 2, 'a broken archive creates nothing');
+  });
+
+  test('a .qdc codebook from ATLAS.ti imports into the project', async () => {
+    const qdc = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'refi', 'qdc-atlasti-23', 'atlasti-23.4.0-valid.qdc'));
+    const res = await upload(`${base}/codebook/import`, qdc);
+    assert.equal(res.statusCode, 200);
+    assert.equal((JSON.parse(res.body) as { direction: string }).direction, 'import');
+    assert.equal((await upload(`${base}/codebook/import`, Buffer.from('<nope'))).statusCode, 400);
   });
 });
 

@@ -15,10 +15,11 @@ import { agreementRoutes } from './routes/agreement.ts';
 import { codebookRoutes } from './routes/codebook.ts';
 import { codingRoutes } from './routes/coding.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { studyRoutes } from './routes/study.ts';
 import { staticFile } from './static-files.ts';
 
-export const ROUTES: readonly Route[] = [...studyRoutes, ...documentRoutes, ...codebookRoutes, ...codingRoutes, ...agreementRoutes];
+export const ROUTES: readonly Route[] = [...studyRoutes, ...documentRoutes, ...codebookRoutes, ...codingRoutes, ...agreementRoutes, ...exchangeRoutes];
 
 /** The default place of the built UI (npm run build). */
 export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');

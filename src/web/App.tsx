@@ -61,7 +61,20 @@ export function App() {
       </a>
       <header className="app-header">
         <strong className="app-name">{t('appName')}</strong>
-        <span className="project-title">{ws.project.title}</span>
+        {ws.projects.length > 1 ? (
+          <label className="header-field project-title">
+            <span className="visually-hidden">{t('project')}</span>
+            <select value={ws.project.id} onChange={(e) => ws.openProject(e.target.value)}>
+              {ws.projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className="project-title">{ws.project.title}</span>
+        )}
         <nav aria-label={t('nav')}>
           {NAV.map((view) => (
             <a key={view} href={href(navRoute(view))} aria-current={current === view ? 'page' : undefined}>

@@ -21,6 +21,7 @@ import type {
 import type { CodeWithCounts, CoderProgress, DocumentRow, RetrievedSegment, SiteInterviewProgress } from '../core/read-models.ts';
 import type { FileOutcome } from '../import/pipeline.ts';
 import type { CodePatch, NewCode } from '../store/store.ts';
+import type { ExchangeReport } from '../exchange/report.ts';
 import type { AgreementReport, AgreementUnit } from '../analysis/agreement.ts';
 
 export type ApiErrorKind = 'invalid' | 'not_found' | 'conflict' | 'server';
@@ -128,6 +129,13 @@ export function api(projectId: string) {
         `${p}/agreement${q({ coders: coderIds.join(','), unit: options.unit, onlyCoded: options.onlyCoded, codes: options.codeIds?.join(',') })}`,
       ),
 
+    /** Where the browser downloads the project as a REFI-QDA project (.qdpx) or codebook (.qdc). */
+    exportUrl: (format: 'qdpx' | 'qdc') => `/api${p}/exports/${format}`,
+    /** What an export carries and what REFI-QDA cannot (the data-loss report). */
+    exportReport: (format: 'qdpx' | 'qdc') => call<ExchangeReport>('GET', `${p}/exports/${format}/report`),
+    /** Imports a REFI-QDA codebook (.qdc) into this project. */
+    importCodebook: (file: File) => call<ExchangeReport>('POST', `${p}/codebook/import`, file),
+
     changes: (afterSeq?: number) => call<Change[]>('GET', `${p}/changes${q({ after: afterSeq })}`),
   };
 }
@@ -135,3 +143,7 @@ export function api(projectId: string) {
 export type Api = ReturnType<typeof api>;
 
 export const listProjects = () => call<Project[]>('GET', '/projects');
+
+/** Imports a REFI-QDA project (.qdpx or .qde) as a new project. */
+export const importProject = (file: File, title?: string) =>
+  call<{ project: Project; report: ExchangeReport }>('POST', `/projects/import${q({ title })}`, file);

@@ -4,6 +4,7 @@ import { defineMessages } from './i18n/define.ts';
 export const shellMessages = defineMessages({
   en: {
     appName: 'Crosswise',
+    project: 'Project',
     nav: 'Main',
     overview: 'Study',
     documents: 'Documents',
@@ -20,6 +21,7 @@ export const shellMessages = defineMessages({
   },
   fr: {
     appName: 'Crosswise',
+    project: 'Projet',
     nav: 'Principal',
     overview: 'Étude',
     documents: 'Documents',

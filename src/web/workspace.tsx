@@ -15,6 +15,10 @@ export interface Notice {
 
 export interface Workspace {
   project: Project;
+  /** Every project in the database, to switch between. */
+  projects: Project[];
+  /** Opens another project (kept for the next visit). */
+  openProject(id: string): void;
   api: Api;
   users: User[];
   /** The person working: codings and memos are theirs. */
@@ -38,11 +42,14 @@ export function useWorkspace(): Workspace {
 }
 
 const USER_KEY = 'crosswise.user';
+const PROJECT_KEY = 'crosswise.project';
 const browserLanguage = (): Language => (navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en');
 
-/** Loads the first project (the server opens one) and provides the workspace to the views. */
+/** Loads the project last opened here (else the first) and provides the workspace to the views. */
 export function WorkspaceProvider({ children, fallback }: { children: ReactNode; fallback: (error: string | null) => ReactNode }) {
   const [project, setProject] = useState<Project | null>(null);
+  const [projects, setProjects] = useState<Project[]>([]);
+  const [projectId, setProjectId] = useState<string | null>(() => localStorage.getItem(PROJECT_KEY));
   const [users, setUsers] = useState<User[]>([]);
   const [userId, setUserId] = useState<string | null>(() => localStorage.getItem(USER_KEY));
   const [codes, setCodes] = useState<CodeWithCounts[]>([]);
@@ -52,17 +59,18 @@ export function WorkspaceProvider({ children, fallback }: { children: ReactNode;
 
   useEffect(() => {
     listProjects()
-      .then(async (projects) => {
-        const first = projects[0];
-        if (!first) throw new Error('no project in this database');
-        const a = api(first.id);
+      .then(async (list) => {
+        const chosen = list.find((p) => p.id === projectId) ?? list[0];
+        if (!chosen) throw new Error('no project in this database');
+        const a = api(chosen.id);
         const [u, c] = await Promise.all([a.users(), a.codes()]);
+        setProjects(list);
         setUsers(u);
         setCodes(c);
-        setProject(first);
+        setProject(chosen);
       })
       .catch((err: Error) => setError(err.message));
-  }, []);
+  }, [projectId]);
 
   const user = users.find((u) => u.id === userId) ?? users.find((u) => u.role === 'coder') ?? users[0] ?? null;
   const language: Language = user?.language ?? browserLanguage();
@@ -91,6 +99,11 @@ export function WorkspaceProvider({ children, fallback }: { children: ReactNode;
 
   const workspace: Workspace = {
     project,
+    projects,
+    openProject: (id) => {
+      localStorage.setItem(PROJECT_KEY, id);
+      setProjectId(id);
+    },
     api: client,
     users,
     user,
