@@ -58,6 +58,8 @@ export function WorkspaceProvider({ children, fallback }: { children: ReactNode;
   const client = useMemo(() => (project ? api(project.id) : null), [project]);
 
   useEffect(() => {
+    // The acting user belongs to the project being left: load the next one without it.
+    setActingUser(null);
     listProjects()
       .then(async (list) => {
         const chosen = list.find((p) => p.id === projectId) ?? list[0];

@@ -12,6 +12,7 @@ import type { Language } from '../../src/core/model.ts';
 import { codebookMessages } from '../../src/web/views/codebook/messages.ts';
 import { messages as codingMessages } from '../../src/web/views/coding/messages.ts';
 import { shellMessages } from '../../src/web/messages.ts';
+import { overviewMessages } from '../../src/web/views/overview/messages.ts';
 import { browserAvailable, launchBrowser, SCREENSHOTS, startWorkspace, type Workspace } from '../support/browser.ts';
 
 const canRun = browserAvailable();
@@ -57,6 +58,7 @@ function scenario(language: Language) {
   const shell = shellMessages[language];
   const cb = codebookMessages[language];
   const coding = codingMessages[language];
+  const overview = overviewMessages[language];
   const newCodeName = language === 'en' ? 'Trust built by outreach' : 'Confiance bâtie par l’accompagnement';
   const memoText = language === 'en' ? 'He only talked once the interpreter was there.' : 'Il n’a parlé qu’une fois l’interprète arrivé.';
 
@@ -168,6 +170,20 @@ function scenario(language: Language) {
       }
       await page.goto(`${ws.url}/#/memos`);
       await page.getByText(memoText).waitFor();
+    });
+
+    test('import another tool’s REFI-QDA project and open it', async () => {
+      await page.goto(`${ws.url}/#/overview`);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: overview.importProject }).click();
+      await (await chooser).setFiles(join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'refi', 'qc-1.3', 'demo.qdpx'));
+      await page.getByRole('button', { name: overview.openImported }).click();
+      await page.getByRole('link', { name: shell.codebook }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const qc = (await ws.store.listProjects()).find((p) => p.title === 'qc project');
+      assert.ok(qc, 'the project was created');
+      await page.locator('select').first().waitFor();
+      assert.equal(await page.locator('header select').first().inputValue(), qc.id, 'the workspace switched to it');
       assert.deepEqual(errors, [], 'no script errors in the page');
     });
   });

@@ -1,9 +1,11 @@
 // The codebook: the code tree with counts, search, drag-and-drop (or "Move
 // to…") nesting, and a side panel to edit, move, merge or delete a code.
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CodeWithCounts } from '../../../core/read-models.ts';
+import type { ExchangeReport as Report } from '../../../exchange/report.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { ExchangeReport } from '../../components/ExchangeReport.tsx';
 import { Tree } from '../../components/Tree.tsx';
 import { useFormat } from '../../components/format.ts';
 import { ancestorIds, flatten } from '../../components/tree.ts';
@@ -16,10 +18,15 @@ import { canMove, codeForest, searchForest } from './codebook.ts';
 import { codebookMessages } from './messages.ts';
 import './codebook.css';
 
-type Open = { dialog: 'new'; codable: boolean } | { dialog: 'move' | 'merge' | 'delete'; code: CodeWithCounts } | { dialog: 'discard'; next: string } | null;
+type Open =
+  | { dialog: 'new'; codable: boolean }
+  | { dialog: 'move' | 'merge' | 'delete'; code: CodeWithCounts }
+  | { dialog: 'discard'; next: string }
+  | { dialog: 'imported'; report: Report }
+  | null;
 
 export function CodebookView() {
-  const { api, codes, notify } = useWorkspace();
+  const { api, codes, notify, refreshCodes } = useWorkspace();
   const t = useMessages(codebookMessages);
   const format = useFormat();
   const act = useCodebookAction();
@@ -28,6 +35,8 @@ export function CodebookView() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [open, setOpen] = useState<Open>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState(false);
 
   const forest = useMemo(() => codeForest(codes, format.compare), [codes, format]);
   const shown = useMemo(() => searchForest(forest, query), [forest, query]);
@@ -70,6 +79,20 @@ export function CodebookView() {
   };
   const askMerge = (code: CodeWithCounts) => setOpen({ dialog: 'merge', code });
 
+  // A REFI-QDA codebook: codes already here by name are matched, the rest added.
+  const importCodebook = async (file: File) => {
+    setImporting(true);
+    try {
+      const report = await api.importCodebook(file);
+      await refreshCodes();
+      setOpen({ dialog: 'imported', report });
+    } catch (err) {
+      notify(t('importFailed', { message: (err as Error).message }), 'error');
+    } finally {
+      setImporting(false);
+    }
+  };
+
   const categories = codes.filter((c) => !c.codable).length;
   const n = format.number;
 
@@ -97,6 +120,23 @@ export function CodebookView() {
           <button type="button" className="ui-button" disabled={searching} onClick={() => setExpanded(new Set())}>
             {t('collapseAll')}
           </button>
+          <button type="button" className="ui-button" disabled={importing} onClick={() => fileInput.current?.click()}>
+            {importing ? t('importing') : t('importCodebook')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".qdc"
+            hidden
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importCodebook(file);
+            }}
+          />
+          <a className="ui-button" style={{ textDecoration: 'none' }} href={api.exportUrl('qdc')} download>
+            {t('exportCodebook')}
+          </a>
         </div>
         {searching && (
           <p className="ui-muted cb-searchcount" role="status">
@@ -186,6 +226,19 @@ export function CodebookView() {
             setSelectedId(null);
           }}
         />
+      )}
+      {open?.dialog === 'imported' && (
+        <Dialog
+          title={t('importedTitle')}
+          onClose={() => setOpen(null)}
+          actions={
+            <button type="button" className="ui-button is-primary" onClick={() => setOpen(null)}>
+              {t('close')}
+            </button>
+          }
+        >
+          <ExchangeReport report={open.report} />
+        </Dialog>
       )}
       {open?.dialog === 'discard' && selected && (
         <Dialog

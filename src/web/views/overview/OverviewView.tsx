@@ -1,10 +1,14 @@
 // The study at a glance: what it is about, where fieldwork and coding stand,
 // who was interviewed where, and the interview guide.
 
-import { useMemo, useState } from 'react';
-import type { AttributeDefinition, AttributeValue, Case, Interview, InterviewStatus } from '../../../core/model.ts';
+import { useMemo, useRef, useState } from 'react';
+import type { AttributeDefinition, AttributeValue, Case, Interview, InterviewStatus, Project } from '../../../core/model.ts';
+import type { ExchangeReport as Report } from '../../../exchange/report.ts';
 import { INTERVIEW_STATUSES } from '../../../core/model.ts';
+import { importProject } from '../../api.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ExchangeReport } from '../../components/ExchangeReport.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { StackedBar } from '../../components/StackedBar.tsx';
 import { useFormat } from '../../components/format.ts';
@@ -122,7 +126,92 @@ export function OverviewView() {
           </ol>
         )}
       </section>
+
+      <ExchangePanel t={t} />
     </div>
+  );
+}
+
+type Shown = { kind: 'export'; report: Report } | { kind: 'import'; report: Report; project: Project } | null;
+
+/** REFI-QDA: export this project, see what the export loses, or import a .qdpx as a new project. */
+function ExchangePanel({ t }: { t: T }) {
+  const { api, notify, openProject } = useWorkspace();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<'report' | 'import' | null>(null);
+  const [shown, setShown] = useState<Shown>(null);
+
+  const run = async (what: 'report' | 'import', task: () => Promise<Shown>, failed: 'reportFailed' | 'importFailed') => {
+    setBusy(what);
+    try {
+      setShown(await task());
+    } catch (err) {
+      notify(t(failed, { message: (err as Error).message }), 'error');
+    } finally {
+      setBusy(null);
+    }
+  };
+  const exportLink = (onClick?: () => void) => (
+    <a className="ui-button is-primary" style={{ textDecoration: 'none' }} href={api.exportUrl('qdpx')} download onClick={onClick}>
+      {t('exportProject')}
+    </a>
+  );
+
+  return (
+    <section className="ov-card" aria-labelledby="ov-exchange">
+      <h2 id="ov-exchange">{t('exchange')}</h2>
+      <p className="ui-muted" style={{ margin: '0 0 10px' }}>
+        {t('exchangeIntro')}
+      </p>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        {exportLink()}
+        <button
+          type="button"
+          className="ui-button"
+          disabled={busy !== null}
+          onClick={() => void run('report', async () => ({ kind: 'export', report: await api.exportReport('qdpx') }), 'reportFailed')}
+        >
+          {busy === 'report' ? t('loadingReport') : t('exportLimits')}
+        </button>
+        <button type="button" className="ui-button" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+          {busy === 'import' ? t('importing') : t('importProject')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".qdpx,.qde"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void run('import', async () => ({ kind: 'import', ...(await importProject(file)) }), 'importFailed');
+          }}
+        />
+      </div>
+
+      {shown?.kind === 'export' && (
+        <Dialog title={t('exportLimits')} onClose={() => setShown(null)} actions={exportLink(() => setShown(null))}>
+          <ExchangeReport report={shown.report} />
+        </Dialog>
+      )}
+      {shown?.kind === 'import' && (
+        <Dialog
+          title={t('importedTitle')}
+          onClose={() => setShown(null)}
+          actions={
+            <button type="button" className="ui-button is-primary" onClick={() => {
+                setShown(null);
+                openProject(shown.project.id);
+              }}>
+              {t('openImported')}
+            </button>
+          }
+        >
+          <p>{t('importedBody', { title: shown.project.title })}</p>
+          <ExchangeReport report={shown.report} />
+        </Dialog>
+      )}
+    </section>
   );
 }
 
