@@ -9,33 +9,15 @@
 // processing is off and we decode the five XML entities and character
 // references ourselves, so a DTD can never define more (files with one are refused).
 
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { ATTRIBUTES, CDATA, TEXT, xmlTreeParser, type XmlNode } from './xml-tree.ts';
 import { hasDoctype, listZipEntries, readZipEntries, sniffContainer } from './zip.ts';
 import { unreadable, type Extractor, type Limits } from './types.ts';
 
 export const ODT_MEDIA_TYPE = 'application/vnd.oasis.opendocument.text';
 
-/** A node of fast-xml-parser's `preserveOrder` output: `{ tag: children, ':@': attributes }` or `{ '#text': text }`. */
-type XmlNode = Record<string, unknown>;
-
-const ATTRIBUTES = ':@';
-const TEXT = '#text';
-const CDATA = '#cdata';
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  cdataPropName: CDATA,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Nested lists and tables go deep in real documents; the default of 100 is too tight.
-  maxNestedTags: 1000,
-});
+// Nested lists and tables go deep in real documents; the parser's default of 100 is too tight.
+const parser = xmlTreeParser(1000);
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -5,7 +5,8 @@
 // oversized attributes and deep nesting. The parser's own entity processing is
 // off; we decode the five XML entities and character references ourselves.
 
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { ATTRIBUTES, CDATA, TEXT, xmlTreeParser, type XmlNode } from '../xml-tree.ts';
 import { hasDoctype } from '../zip.ts';
 import { decodeXmlText } from '../odt.ts';
 import { unreadable } from '../types.ts';
@@ -27,10 +28,6 @@ export interface XmlLimits {
 
 export const XML_LIMITS: XmlLimits = { maxAttributeLength: 64 * 1024, maxDepth: 200 };
 
-type RawNode = Record<string, unknown>;
-const ATTRIBUTES = ':@';
-const TEXT = '#text';
-const CDATA = '#cdata';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -43,26 +40,11 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
   }
 }
 
-function parserFor(limits: XmlLimits): XMLParser {
-  return new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: false,
-    cdataPropName: CDATA,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: limits.maxDepth,
-  });
-}
 
 /** Namespace prefixes are dropped (REFI files use one namespace); xmlns declarations are kept as written. */
 const localName = (name: string) => (name.startsWith('xmlns') ? name : name.replace(/^[^:]*:/, ''));
 
-function toElement(node: RawNode, limits: XmlLimits): XmlElement | null {
+function toElement(node: XmlNode, limits: XmlLimits): XmlElement | null {
   const tag = Object.keys(node).find((k) => k !== ATTRIBUTES);
   if (!tag || tag === TEXT || tag === CDATA || tag.startsWith('?') || tag === '#comment') return null;
   const name = localName(tag);
@@ -80,10 +62,10 @@ function toElement(node: RawNode, limits: XmlLimits): XmlElement | null {
   const children: XmlElement[] = [];
   let text = '';
   const content = node[tag];
-  for (const child of Array.isArray(content) ? (content as RawNode[]) : []) {
+  for (const child of Array.isArray(content) ? (content as XmlNode[]) : []) {
     if (typeof child[TEXT] === 'string') text += decodeXmlText(child[TEXT]);
     else if (Array.isArray(child[CDATA])) {
-      for (const part of child[CDATA] as RawNode[]) if (typeof part[TEXT] === 'string') text += part[TEXT];
+      for (const part of child[CDATA] as XmlNode[]) if (typeof part[TEXT] === 'string') text += part[TEXT];
     } else {
       const element = toElement(child, limits);
       if (element) children.push(element);
@@ -100,9 +82,9 @@ export function parseXml(bytes: Uint8Array, what: string, limits: XmlLimits = XM
   if (valid !== true) {
     throw unreadable(`${what} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); the file may be cut short`);
   }
-  let nodes: RawNode[];
+  let nodes: XmlNode[];
   try {
-    nodes = parserFor(limits).parse(xml) as RawNode[];
+    nodes = xmlTreeParser(limits.maxDepth).parse(xml) as XmlNode[];
   } catch (err) {
     throw unreadable(`${what} could not be read as XML: ${(err as Error).message}`);
   }
