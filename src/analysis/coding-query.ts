@@ -11,10 +11,11 @@
 import type { CaseId, CodeId, CodingId, DocumentId } from '../core/model.ts';
 import type { CaseRef } from '../core/read-models.ts';
 import { contains, difference, intersect, normalize, overlappingPairs, pairsWithin, type Range } from '../core/text/ranges.ts';
-import { paragraphs, sameUnitPairs } from '../core/analysis/units.ts';
+import { sameUnitPairs } from '../core/analysis/units.ts';
+import { paragraphRanges } from '../core/text/sentences.ts';
 import { isInterviewerLabel } from '../core/text/speakers.ts';
 import { codesOf, type QueryExpr } from '../core/analysis/query-syntax.ts';
-import { sliceCodePoints } from '../core/text/offsets.ts';
+import { CodePointIndex, sliceCodePoints } from '../core/text/offsets.ts';
 import type { ProjectStore } from '../store/store.ts';
 import { documentsInScope, loadStudy, type Scope } from './scope.ts';
 
@@ -122,7 +123,7 @@ export async function codingQuery(project: ProjectStore, expr: CodingExpr, optio
     return texts.get(id)!;
   };
   const units: DocumentUnits = {
-    paragraph: async (id) => paragraphs((await read(id)).text),
+    paragraph: async (id) => paragraphRanges(new CodePointIndex((await read(id)).text)),
     turn: async (id) => (await read(id)).turns.map((t) => ({ start: t.start, end: t.end })),
   };
 

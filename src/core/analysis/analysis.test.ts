@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contains, difference, gap, intersect, intersection, normalize, overlappingPairs, overlaps, pairsWithin, selfPairs, union } from '../text/ranges.ts';
-import { paragraphs, sameUnitPairs, unitSpans } from './units.ts';
+import { sameUnitPairs, unitSpans } from './units.ts';
+import { CodePointIndex } from '../text/offsets.ts';
+import { paragraphRanges } from '../text/sentences.ts';
 import { parseQuery } from './query-syntax.ts';
 
 const r = (start: number, end: number) => ({ start, end });
@@ -59,10 +61,10 @@ test('within N code points counts the gap between ranges; touching is within 0',
   assert.deepEqual(pairsWithin([r(0, 5)], [r(8, 9)], 3), [[0, 0]]);
 });
 
-test('paragraphs are non-empty lines in code points; passages share a unit when they reach into it', () => {
-  const text = 'Q: 👩 là?\n\nA: oui.\nA: encore';
-  assert.deepEqual(paragraphs(text), [r(0, 8), r(10, 17), r(18, 27)]);
-  const units = paragraphs(text);
+test('paragraphs in code points; passages share a unit when they reach into it', () => {
+  const text = 'Q: 👩 là?\nA: oui.\nA: encore';
+  assert.deepEqual(paragraphRanges(new CodePointIndex(text)), [r(0, 8), r(9, 16), r(17, 26)]);
+  const units = [r(0, 8), r(10, 17), r(18, 27)];
   assert.deepEqual(unitSpans(units, [r(3, 12), r(8, 10), r(20, 21)]), [r(0, 2), null, r(2, 3)]);
   assert.deepEqual(sorted(sameUnitPairs(units, [r(0, 2), r(11, 12)], [r(5, 6), r(8, 10), r(19, 20)])), ['0:0']);
 });

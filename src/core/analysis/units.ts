@@ -1,21 +1,7 @@
 // Units of text that NEAR queries can ask two passages to share: paragraphs
-// (lines of the normalised text) and speaker turns.
+// (core/text/sentences.ts paragraphRanges) and speaker turns.
 
-import { CodePointIndex } from '../text/offsets.ts';
 import { overlappingPairs, type Range } from '../text/ranges.ts';
-
-/** Non-empty lines of `text` as code-point ranges (import normalises line endings to LF). */
-export function paragraphs(text: string): Range[] {
-  const index = new CodePointIndex(text);
-  const out: Range[] = [];
-  for (let at = 0; at < text.length; ) {
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 ? text.length : nl;
-    if (text.slice(at, end).trim()) out.push({ start: index.toCodePoint(at), end: index.toCodePoint(end) });
-    at = end + 1;
-  }
-  return out;
-}
 
 /**
  * For each range, the indexes [first, last + 1) of the units it overlaps, or null if none;
