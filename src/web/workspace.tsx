@@ -43,7 +43,13 @@ export function useWorkspace(): Workspace {
 
 const USER_KEY = 'crosswise.user';
 const PROJECT_KEY = 'crosswise.project';
-const browserLanguage = (): Language => (navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+const LANGUAGE_KEY = 'crosswise.language';
+/** Before a user has chosen: the language last used here, else the browser's. */
+const defaultLanguage = (): Language => {
+  const last = localStorage.getItem(LANGUAGE_KEY);
+  if (last === 'en' || last === 'fr') return last;
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+};
 
 /** Loads the project last opened here (else the first) and provides the workspace to the views. */
 export function WorkspaceProvider({ children, fallback }: { children: ReactNode; fallback: (error: string | null) => ReactNode }) {
@@ -75,10 +81,11 @@ export function WorkspaceProvider({ children, fallback }: { children: ReactNode;
   }, [projectId]);
 
   const user = users.find((u) => u.id === userId) ?? users.find((u) => u.role === 'coder') ?? users[0] ?? null;
-  const language: Language = user?.language ?? browserLanguage();
+  const language: Language = user?.language ?? defaultLanguage();
 
   useEffect(() => {
     document.documentElement.lang = language;
+    localStorage.setItem(LANGUAGE_KEY, language);
   }, [language]);
   setActingUser(user?.id ?? null);
 
