@@ -102,9 +102,13 @@ async function generate(store: Store, scale: number): Promise<Generated> {
             interview_id: null, case_id: participant, original_filename: null, original_media_type: null, original_sha256: null, original_size: null, created_at: at,
           });
           // Segments of 50–400 code points, each coded by A, sometimes also B and C, with one code.
+          const ranges = new Set<string>();
           for (let n = 0; n < codingsPerDocument; ) {
             const start = Math.floor(rnd() * (length - 410));
             const end = start + 50 + Math.floor(rnd() * 350);
+            // A range is one segment (the store's rule); a repeat draws again.
+            if (ranges.has(`${start}:${end}`)) continue;
+            ranges.add(`${start}:${end}`);
             const segmentId = randomUUID();
             segments.push({ project_id: project.id, id: segmentId, document_id: documentId, start_cp: start, end_cp: end, exact: sliceCodePoints(text, start, end), prefix: '', suffix: '', version: 1 });
             const code = leaves[Math.floor(rnd() * leaves.length)]!;
