@@ -186,15 +186,8 @@ export interface NewFrameworkMatrix {
 
 export type FrameworkMatrixPatch = Partial<Omit<NewFrameworkMatrix, 'rowKind'>>;
 
-export interface FrameworkCellInput {
-  matrixId: FrameworkMatrixId;
-  caseId: CaseId;
-  codeId: CodeId;
-  summary: string;
-  /** The coded segments the summary condenses: in documents of the case (or the cases under it). */
-  segmentIds: SegmentId[];
-  authorId: UserId;
-}
+/** A cell as its author writes it; the segments must lie in documents of the case (or the cases under it). */
+export type FrameworkCellInput = Omit<FrameworkCell, 'updatedAt' | 'version'>;
 
 export interface NewMemo {
   target: MemoTarget;

@@ -51,17 +51,23 @@ export async function getSegment(ctx: Ctx, id: SegmentId): Promise<Segment> {
   return { id: r.id, documentId: r.document_id, start: r.start_cp, end: r.end_cp, quote: { exact: r.exact, prefix: r.prefix, suffix: r.suffix }, version: r.version };
 }
 
-/** The segment of a document with exactly this range, created (with its quote) if there is none. */
-async function segmentAt(ctx: Ctx, doc: { id: DocumentId; text: string }, start: number, end: number): Promise<SegmentId> {
+/** The segment of a document with exactly this range, if there is one (a range is one segment). */
+async function segmentWithRange(ctx: Ctx, documentId: DocumentId, start: number, end: number): Promise<SegmentId | undefined> {
   const segment = await ctx.db
     .selectFrom('segments')
     .select('id')
     .where('project_id', '=', ctx.projectId)
-    .where('document_id', '=', doc.id)
+    .where('document_id', '=', documentId)
     .where('start_cp', '=', start)
     .where('end_cp', '=', end)
     .executeTakeFirst();
-  if (segment) return segment.id;
+  return segment?.id;
+}
+
+/** The segment of a document with exactly this range, created (with its quote) if there is none. */
+async function segmentAt(ctx: Ctx, doc: { id: DocumentId; text: string }, start: number, end: number): Promise<SegmentId> {
+  const existing = await segmentWithRange(ctx, doc.id, start, end);
+  if (existing) return existing;
   const id = newId();
   const quote = quoteOf(new CodePointIndex(doc.text), start, end);
   await ctx.db
@@ -156,14 +162,7 @@ export async function resizeCoding(ctx: Ctx, id: CodingId, start: number, end: n
       .where('segment_id', '=', coding.segment_id)
       .where('id', '!=', id)
       .executeTakeFirst();
-    const occupied = await tx.db
-      .selectFrom('segments')
-      .select('id')
-      .where('project_id', '=', tx.projectId)
-      .where('document_id', '=', doc.id)
-      .where('start_cp', '=', start)
-      .where('end_cp', '=', end)
-      .executeTakeFirst();
+    const occupied = await segmentWithRange(tx, doc.id, start, end);
     const before = { start: coding.start_cp, end: coding.end_cp };
     if (!others && !occupied) {
       const quote = quoteOf(new CodePointIndex(doc.text), start, end);
@@ -176,7 +175,7 @@ export async function resizeCoding(ctx: Ctx, id: CodingId, start: number, end: n
       await recordChange(tx, 'update', 'segment', coding.segment_id, { before, after: { start, end } });
       return toCodedSegment(await codedSegments(tx).where('c.id', '=', id).executeTakeFirstOrThrow());
     }
-    const segmentId = occupied?.id ?? (await segmentAt(tx, doc, start, end));
+    const segmentId = occupied ?? (await segmentAt(tx, doc, start, end));
     const twin = await codedSegments(tx)
       .where('c.segment_id', '=', segmentId)
       .where('c.code_id', '=', coding.code_id)
