@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, testServer } from '../../test/support/postgres.ts';
 import { analysisContract, demoAnswers } from './analysis-contract.ts';
+import { demoGaps, gapsContract } from './gaps-contract.ts';
 
 // Awaited before any test is declared, so every test belongs to the same run as the hooks.
 const server = await testServer();
@@ -23,3 +24,6 @@ analysisContract('SQLite', sqlite);
 if (postgres) analysisContract('PostgreSQL', postgres);
 else test('analysis contract on PostgreSQL', { skip: 'PostgreSQL is not installed' }, () => {});
 demoAnswers(sqlite, postgres);
+gapsContract('SQLite', sqlite);
+if (postgres) gapsContract('PostgreSQL', postgres);
+demoGaps(sqlite, postgres);

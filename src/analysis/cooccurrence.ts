@@ -33,34 +33,29 @@ export async function cooccurrence(project: ProjectStore, options: CooccurrenceO
   const study = await loadStudy(project);
   const inScope = documentsInScope(study, options);
   const scoped = new Set(inScope.map((d) => d.id));
-  const codings = await project.codingRanges({
+  const passages = await project.codedPassages({
     ...(options.codeIds ? { codeIds: options.codeIds } : {}),
     ...(options.coderId ? { coderId: options.coderId } : {}),
   });
-  const present = new Set(codings.map((k) => k.codeId));
+  const present = new Set(passages.map((k) => k.codeId));
   const codeIds = options.codeIds ?? study.codes.map((c) => c.id).filter((id) => present.has(id));
   const indexOf = new Map(codeIds.map((id, i) => [id, i]));
   const n = codeIds.length;
   const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
 
-  // codingRanges is ordered by document: take one document's distinct (segment, code) passages at a time.
-  let at = 0;
-  while (at < codings.length) {
-    const documentId = codings[at]!.documentId;
-    const seen = new Set<string>();
-    const passages: { start: number; end: number; code: number }[] = [];
-    for (; at < codings.length && codings[at]!.documentId === documentId; at++) {
-      const k = codings[at]!;
-      const code = indexOf.get(k.codeId);
-      const key = `${k.segmentId}\u0000${k.codeId}`;
-      if (code === undefined || !scoped.has(documentId) || seen.has(key)) continue;
-      seen.add(key);
-      passages.push({ start: k.start, end: k.end, code });
-      counts[code]![code]!++;
-    }
-    for (const [i, j] of selfPairs(passages, options.within)) {
-      const a = passages[i]!.code;
-      const b = passages[j]!.code;
+  const byDocument = new Map<string, { start: number; end: number; code: number }[]>();
+  for (const k of passages) {
+    const code = indexOf.get(k.codeId);
+    if (code === undefined || !scoped.has(k.documentId)) continue;
+    const list = byDocument.get(k.documentId) ?? [];
+    if (list.length === 0) byDocument.set(k.documentId, list);
+    list.push({ start: k.start, end: k.end, code });
+    counts[code]![code]!++;
+  }
+  for (const inDocument of byDocument.values()) {
+    for (const [i, j] of selfPairs(inDocument, options.within)) {
+      const a = inDocument[i]!.code;
+      const b = inDocument[j]!.code;
       if (a === b) continue;
       counts[a]![b]!++;
       counts[b]![a]!++;

@@ -74,6 +74,19 @@ function segmentsByCell(study: Study, rowKind: CaseKind, codings: readonly Quote
   return cells;
 }
 
+/** Distinct segments of each theme per row case: per-case tallies summed into the row case enclosing each. */
+async function segmentCounts(project: ProjectStore, study: Study, rowKind: CaseKind, themeIds: CodeId[], coder: { coderId?: string }): Promise<Map<string, number>> {
+  const tallies = await project.codingTally({ rows: themeIds.map((id) => ({ key: id, codeIds: study.subtree(id) })), ...coder });
+  const out = new Map<string, number>();
+  for (const t of tallies) {
+    const row = study.tree.enclosing(t.caseId, rowKind);
+    if (!row) continue;
+    const key = `${row.id}\u0000${t.row}`;
+    out.set(key, (out.get(key) ?? 0) + t.segments);
+  }
+  return out;
+}
+
 export async function frameworkView(project: ProjectStore, options: FrameworkOptions): Promise<FrameworkView> {
   const study = await loadStudy(project);
   const matrix = options.matrix ? await project.findFrameworkMatrix(options.matrix) : null;
@@ -84,23 +97,22 @@ export async function frameworkView(project: ProjectStore, options: FrameworkOpt
   // A code may sit under several themes (a theme and its sub-theme both chosen).
   const themeOf = new Map<CodeId, CodeId[]>();
   for (const theme of themeIds) for (const code of study.subtree(theme)) themeOf.set(code, [...(themeOf.get(code) ?? []), theme]);
-  const filter = { codeIds: [...themeOf.keys()], ...(options.coderId ? { coderId: options.coderId } : {}) };
-  const codings = options.fill
-    ? await project.quotedCodingRanges(filter)
-    : (await project.codingRanges(filter)).map((k) => ({ ...k, exact: '' }));
-  const bySegment = segmentsByCell(study, rowKind, codings, themeOf);
+  const coder = options.coderId ? { coderId: options.coderId } : {};
+  // Drafts need each segment's quote; counts alone are tallied by the database.
+  const bySegment = options.fill ? segmentsByCell(study, rowKind, await project.quotedCodingRanges({ codeIds: [...themeOf.keys()], ...coder }), themeOf) : null;
+  const counted = bySegment ? null : await segmentCounts(project, study, rowKind, themeIds, coder);
   const saved = matrix ? await project.listFrameworkCells(matrix.id) : [];
   const summaries = new Map(saved.map((c) => [`${c.caseId}\u0000${c.codeId}`, c]));
   const rows = casesOfKind(study, rowKind).map((c) => ({ id: c.id, name: c.name }));
   const cells = rows.map((row) =>
     themeIds.map((codeId): FrameworkViewCell => {
       const key = `${row.id}\u0000${codeId}`;
-      const segments = [...(bySegment.get(key)?.values() ?? [])];
+      const segments = [...(bySegment?.get(key)?.values() ?? [])];
       const cell = summaries.get(key);
       const view: FrameworkViewCell = {
         caseId: row.id,
         codeId,
-        segments: segments.length,
+        segments: counted ? (counted.get(key) ?? 0) : segments.length,
         summary: cell?.summary ?? '',
         linkedSegmentIds: cell?.segmentIds ?? [],
         version: cell?.version ?? 0,

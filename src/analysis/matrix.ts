@@ -79,19 +79,20 @@ function assertColumns(study: Study, columns: MatrixColumns): void {
 
 type Counts = Record<MatrixCount, number>;
 
-/** Per-case tallies summed into columns: a case's documents fall in one column, so every figure adds up. */
-function sumByColumn(tallies: readonly CodingTally[], columnOf: Map<CaseId, string>): Map<string, Counts> {
-  const out = new Map<string, Counts>();
+/** Per-case tallies summed into columns (row → column → counts): a case's documents fall in one column, so every figure adds up. */
+function sumByColumn(tallies: readonly CodingTally[], columnOf: Map<CaseId, string>): Map<string, Map<string, Counts>> {
+  const out = new Map<string, Map<string, Counts>>();
   for (const t of tallies) {
     const column = columnOf.get(t.caseId);
     if (column === undefined) continue;
-    const key = `${t.row}\u0000${column}`;
-    const sum = out.get(key) ?? { segments: 0, documents: 0, cases: 0, words: 0 };
+    let row = out.get(t.row);
+    if (!row) out.set(t.row, (row = new Map()));
+    let sum = row.get(column);
+    if (!sum) row.set(column, (sum = { segments: 0, documents: 0, cases: 0, words: 0 }));
     sum.segments += t.segments;
     sum.documents += t.documents;
     sum.cases += 1;
     sum.words += t.words;
-    out.set(key, sum);
   }
   return out;
 }
@@ -105,18 +106,20 @@ export async function matrixQuery(project: ProjectStore, options: MatrixOptions)
   const coder = options.coderId ? { coderId: options.coderId } : {};
   const allCodes = study.codes.map((c) => c.id);
   const rowCodes = [...new Set(rows.flatMap((r) => study.subtree(r.codeId)))];
-  const tally = async (rowList: { key: string; codeIds: CodeId[] }[], words: boolean) =>
-    sumByColumn(await project.codingTally({ rows: rowList, ...coder, words }), columnOf);
+  // Counting cases or documents needs only which ones the codes reach: the store's tallies tell that without reading codings.
+  const reachOnly = options.count === 'cases' || options.count === 'documents';
+  const tally = async (rowList: { key: string; codeIds: CodeId[] }[], words: boolean, reach: boolean) =>
+    sumByColumn(await project.codingTally({ rows: rowList, ...coder, words, reachOnly: reach }), columnOf);
   const words = options.count === 'words';
-  const cells = await tally(rows.map((r) => ({ key: r.codeId, codeIds: study.subtree(r.codeId) })), words);
-  const totals = await tally([{ key: '*', codeIds: rowCodes }], words);
-  const anything = rowCodes.length === allCodes.length ? totals : await tally([{ key: '*', codeIds: allCodes }], false);
+  // Rows and their total in one pass ('*' is no code's id).
+  const cells = await tally([...rows.map((r) => ({ key: r.codeId, codeIds: study.subtree(r.codeId) })), { key: '*', codeIds: rowCodes }], words, reachOnly);
+  const anything = rowCodes.length === allCodes.length ? cells : await tally([{ key: '*', codeIds: allCodes }], false, true);
 
-  const at = (map: Map<string, Counts>, row: string, column: string) => map.get(`${row}\u0000${column}`);
+  const at = (map: Map<string, Map<string, Counts>>, row: string, column: string) => map.get(row)?.get(column);
   const resultColumns = columns.map((c) => ({ key: c.key, label: c.label, codedCases: at(anything, '*', c.key)?.cases ?? 0 }));
   const values = rows.map((r) => columns.map((c) => at(cells, r.codeId, c.key)?.[options.count] ?? 0));
   const cases = rows.map((r) => columns.map((c) => at(cells, r.codeId, c.key)?.cases ?? 0));
-  const columnTotals = columns.map((c) => at(totals, '*', c.key)?.[options.count] ?? 0);
+  const columnTotals = columns.map((c) => at(cells, '*', c.key)?.[options.count] ?? 0);
   return {
     count: options.count,
     rows,

@@ -41,12 +41,36 @@ export interface SiteComparison {
   differences: ThemeAcrossSites[];
 }
 
-export async function compareSites(project: ProjectStore, options: SiteComparisonOptions = {}): Promise<SiteComparison> {
+/** The threshold and weak share an analyst asked for, with their defaults, refused if out of order. */
+export function verdictShares(options: { threshold?: number; weak?: number }): { threshold: number; weak: number } {
   const threshold = options.threshold ?? 0.5;
   const weak = options.weak ?? 0;
   if (!(threshold > 0 && threshold <= 1) || !(weak >= 0 && weak < threshold)) {
     throw invalid('the threshold must be above 0 and at most 1, and the weak share at least 0 and below the threshold');
   }
+  return { threshold, weak };
+}
+
+/**
+ * Where something is strong (share ≥ threshold) and weak (≤ weak) among the sites with
+ * coded cases (share not null), and the verdict: a similarity when strong everywhere,
+ * a difference when strong at some sites and weak at others.
+ */
+export function siteVerdict(
+  sites: readonly CaseRef[],
+  shares: readonly (number | null)[],
+  { threshold, weak }: { threshold: number; weak: number },
+): { verdict: Verdict; strongAt: CaseRef[]; weakAt: CaseRef[] } {
+  const compared = sites.flatMap((s, j) => (shares[j] === null || shares[j] === undefined ? [] : [{ ref: { id: s.id, name: s.name }, share: shares[j] }]));
+  const strongAt = compared.filter((c) => c.share >= threshold).map((c) => c.ref);
+  const weakAt = compared.filter((c) => c.share <= weak).map((c) => c.ref);
+  const verdict: Verdict =
+    compared.length > 0 && strongAt.length === compared.length ? 'similarity' : strongAt.length > 0 && weakAt.length > 0 ? 'difference' : null;
+  return { verdict, strongAt, weakAt };
+}
+
+export async function compareSites(project: ProjectStore, options: SiteComparisonOptions = {}): Promise<SiteComparison> {
+  const { threshold, weak } = verdictShares(options);
   const matrix = await matrixQuery(project, {
     columns: { by: 'site' },
     count: 'cases',
@@ -54,14 +78,9 @@ export async function compareSites(project: ProjectStore, options: SiteCompariso
     ...(options.coderId ? { coderId: options.coderId } : {}),
   });
   const sites = matrix.columns.map((c) => ({ id: c.key, name: c.label, codedCases: c.codedCases }));
-  const compared = sites.map((s, j) => ({ s, j })).filter((x) => x.s.codedCases > 0);
   const themes = matrix.rows.map((row, i): ThemeAcrossSites => {
     const shares = matrix.percentOfCases[i]!;
-    const strongAt = compared.filter(({ j }) => shares[j]! >= threshold).map(({ s }) => ({ id: s.id, name: s.name }));
-    const weakAt = compared.filter(({ j }) => shares[j]! <= weak).map(({ s }) => ({ id: s.id, name: s.name }));
-    const verdict: Verdict =
-      compared.length > 0 && strongAt.length === compared.length ? 'similarity' : strongAt.length > 0 && weakAt.length > 0 ? 'difference' : null;
-    return { codeId: row.codeId, path: row.path, cases: matrix.cases[i]!, shares, verdict, strongAt, weakAt };
+    return { codeId: row.codeId, path: row.path, cases: matrix.cases[i]!, shares, ...siteVerdict(sites, shares, { threshold, weak }) };
   });
   return {
     threshold,

@@ -9,6 +9,9 @@ import { registerTextAnalysisCommands } from './commands/text-analysis.ts';
 import { registerExchangeCommands } from './commands/exchange.ts';
 import { registerReliabilityCommands } from './commands/reliability.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
+import { registerNeedsCommands } from './commands/needs.ts';
+import { registerServicesCommands } from './commands/services.ts';
+import { registerReportCommands } from './commands/report.ts';
 
 const program = new Command('crosswise')
   .description('Crosswise: a qualitative research workbench for multi-site studies.')
@@ -26,6 +29,9 @@ registerTextAnalysisCommands(program);
 registerExchangeCommands(program);
 registerReliabilityCommands(program);
 registerAnalysisCommands(program);
+registerNeedsCommands(program);
+registerServicesCommands(program);
+registerReportCommands(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

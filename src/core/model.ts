@@ -267,6 +267,14 @@ export const ENTITY_KINDS = [
   'memo',
   'framework_matrix',
   'framework_cell',
+  'need',
+  'barrier',
+  'gap_status_codes',
+  'gap_decision',
+  'service_organisation',
+  'service',
+  'report_draft',
+  'report_quote',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

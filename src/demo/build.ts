@@ -6,6 +6,8 @@ import { CodePointIndex } from '../core/text/offsets.ts';
 import { detectTurns } from '../core/text/turns.ts';
 import type { ProjectStore, Store } from '../store/store.ts';
 import { DEMO_CODEBOOK } from './codebook.ts';
+import { addDemoNeedsAndReport } from './needs.ts';
+import { addDemoServices } from './services.ts';
 import {
   DEMO_ATTRIBUTES,
   DEMO_GUIDE,
@@ -140,4 +142,7 @@ async function populate(p: ProjectStore): Promise<void> {
           : { kind: 'case' as const, id: cases.find((c) => c.kind === 'site' && c.name === m.ref)!.id };
     await p.addMemo({ target, authorId: user(m.author), title: m.title, text: m.text });
   }
+
+  await addDemoNeedsAndReport(p, user('lead'));
+  await addDemoServices(p);
 }

@@ -8,6 +8,8 @@ import { sliceCodePoints } from '../core/text/offsets.ts';
 import { ensureDemo, readTranscript } from './build.ts';
 import { DEMO_CODEBOOK } from './codebook.ts';
 import { DEMO_SITES, DEMO_TRANSCRIPTS } from './study.ts';
+import { DEMO_GAP_DECISIONS, DEMO_NEEDS } from './needs.ts';
+import { gapMatrix } from '../analysis/gaps.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-demo-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +61,62 @@ test('the demo is built in one go with turns, both coders and statuses that matc
     const again = await ensureDemo(store);
     assert.equal(again.created, false);
     assert.deepEqual(await again.project.stats(), before);
+  } finally {
+    await store.close();
+  }
+});
+
+test('the demo has the needs and barriers catalogues, gap decisions (one confirmed, one overridden) and a report draft', async () => {
+  const store = await openStore(join(dir, 'demo.db'));
+  try {
+    const { project } = await ensureDemo(store);
+    const codes = await project.listCodes();
+    const path = (id: string) => {
+      const code = codes.find((c) => c.id === id)!;
+      return `${codes.find((c) => c.id === code.parentId)?.name}/${code.name}`;
+    };
+    const needs = await project.listNeeds();
+    assert.deepEqual(needs.map((n) => [n.name, n.horizon, n.purpose, n.codeIds.map(path)]), DEMO_NEEDS.map((n) => [n.name, n.horizon, n.purpose, n.codes]));
+    const needCodes = DEMO_CODEBOOK.find((c) => c.name === 'Needs')!.codes.map((k) => `Needs/${k.name}`);
+    assert.deepEqual(needs.flatMap((n) => n.codeIds.map(path)).sort(), [...needCodes].sort(), 'every Needs code evidences one need');
+    const barriers = await project.listBarriers();
+    const obstacles = DEMO_CODEBOOK.find((c) => c.name === 'Obstacles')!.codes.map((k) => `Obstacles/${k.name}`);
+    assert.deepEqual(barriers.flatMap((b) => b.codeIds.map(path)).sort(), [...obstacles].sort());
+    const status = await project.gapStatusCodes();
+    assert.deepEqual([status.met.map(path), status.ad_hoc.map(path), status.unmet.map(path)], [
+      ['Service status/Need met'], ['Service status/Need met only ad hoc'], ['Service status/Need unmet'],
+    ]);
+
+    const lead = await project.findUser('Hélène Marchand');
+    const matrix = await gapMatrix(project);
+    const decided = matrix.rows.flatMap((r) => r.cells.filter((c) => c.decision));
+    assert.equal(decided.length, DEMO_GAP_DECISIONS.length);
+    for (const cell of decided) {
+      assert.equal(cell.decision!.authorId, lead.id);
+      assert.notEqual(cell.decision!.note, '');
+      assert.equal(cell.status, cell.decision!.status);
+    }
+    const [confirmed, overridden] = DEMO_GAP_DECISIONS.map((d) => {
+      const row = matrix.rows.find((r) => r.need.name === d.need)!;
+      return row.cells[matrix.sites.findIndex((s) => s.name === d.site)]!;
+    });
+    assert.equal(confirmed!.proposed, confirmed!.status, 'the first decision confirms the proposal');
+    assert.notEqual(overridden!.proposed, overridden!.status, 'the second overrides it');
+
+    const draft = await project.reportDraft();
+    assert.match(draft.summary, /trafficking/);
+    assert.equal(draft.recommendations.length >= 4 && draft.recommendations.length <= 6, true);
+    assert.notEqual(draft.comparison, '');
+    const perTheme = new Map<string, number>();
+    for (const q of draft.quotes) perTheme.set(path(q.codeId), (perTheme.get(path(q.codeId)) ?? 0) + 1);
+    for (const n of perTheme.values()) assert.equal(n >= 2 && n <= 3, true, `2–3 quotes per theme, not ${n}`);
+    const codings = await project.listCodings();
+    const categoriesWithCodings = new Set(codings.map((k) => path(k.codeId).split('/')[0]));
+    assert.deepEqual(new Set([...perTheme.keys()].map((p) => p.split('/')[0])), categoriesWithCodings);
+    for (const q of draft.quotes) {
+      assert.equal(q.chosenBy, lead.id);
+      assert.equal(codings.some((k) => k.segmentId === q.segmentId && k.codeId === q.codeId), true, `quote ${q.segmentId} is a segment coded ${path(q.codeId)}`);
+    }
   } finally {
     await store.close();
   }

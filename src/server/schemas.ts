@@ -19,6 +19,8 @@ import {
   type Code,
   type Document,
   type DocumentSummary,
+  type FrameworkCell,
+  type FrameworkMatrix,
   type Interview,
   type IssueArea,
   type Memo,
@@ -29,6 +31,10 @@ import {
   type User,
 } from '../core/model.ts';
 import type { CodeCounts, CodeWithCounts, CoderProgress, DocumentRow, RetrievedSegment, SiteInterviewProgress } from '../core/read-models.ts';
+import { GAP_STATUSES, NEED_HORIZONS, NEED_PURPOSES, type Barrier, type GapDecision, type GapStatusCodes, type Need } from '../core/needs.ts';
+import type { Service, ServiceOrganisation } from '../core/services.ts';
+import type { ReportDraft, ReportQuote } from '../core/findings.ts';
+import type { BarrierPrevalence, GapMatrix } from '../analysis/gaps.ts';
 
 export const id = z.string().min(1).max(200);
 const offset = z.number().int().min(0);
@@ -199,3 +205,110 @@ export const importQuery = z.object({
 
 export const projectParams = z.object({ projectId: id });
 export const withId = z.object({ projectId: id, id });
+
+export const frameworkMatrix: z.ZodType<FrameworkMatrix> = z.object({
+  id, name: z.string(), description: z.string(), rowKind: z.enum(CASE_KINDS), themeIds: z.array(id), createdAt: timestamp, version: z.number(),
+});
+const matrixName = z.string().trim().min(1, 'a framework matrix needs a name').max(200);
+const themeIds = z.array(id).min(1, 'a framework matrix needs at least one theme').max(100);
+export const newFrameworkMatrix = z.object({ name: matrixName, description: z.string().max(20_000).optional(), rowKind: z.enum(CASE_KINDS), themeIds });
+export const frameworkMatrixPatch = z.object({ version: z.number().int().min(1), name: matrixName.optional(), description: z.string().max(20_000).optional(), themeIds: themeIds.optional() });
+export const frameworkCell: z.ZodType<FrameworkCell> = z.object({
+  matrixId: id, caseId: id, codeId: id, summary: z.string(), segmentIds: z.array(id), authorId: id, updatedAt: timestamp, version: z.number(),
+});
+/** `version` is the cell's version the edit was based on: 0 for a cell not written yet. */
+export const frameworkCellWrite = z.object({ version: z.number().int().min(0), authorId: id, summary: z.string().max(200_000), segmentIds: z.array(id).max(5_000) });
+
+// Needs, barriers and the gap matrix; the services inventory; the report draft.
+const catalogueName = z.string().trim().min(1, 'a name is needed').max(200);
+const longText = z.string().max(100_000);
+const codeIds = z.array(id).max(1_000);
+const needHorizon = z.enum(NEED_HORIZONS);
+const needPurpose = z.enum(NEED_PURPOSES);
+const gapStatus = z.enum(GAP_STATUSES);
+const version = z.number().int().min(1);
+
+export const need: z.ZodType<Need> = z.object({
+  id, name: z.string(), description: z.string(), horizon: needHorizon, purpose: needPurpose, codeIds: z.array(id), position: z.number(), version: z.number(),
+});
+export const newNeed = z.object({ name: catalogueName, description: longText.optional(), horizon: needHorizon, purpose: needPurpose, codeIds: codeIds.optional() });
+export const needPatch = z.object({
+  version, name: catalogueName.optional(), description: longText.optional(), horizon: needHorizon.optional(), purpose: needPurpose.optional(), codeIds: codeIds.optional(),
+});
+export const barrier: z.ZodType<Barrier> = z.object({ id, name: z.string(), description: z.string(), codeIds: z.array(id), position: z.number(), version: z.number() });
+export const newBarrier = z.object({ name: catalogueName, description: longText.optional(), codeIds: codeIds.optional() });
+export const barrierPatch = z.object({ version, name: catalogueName.optional(), description: longText.optional(), codeIds: codeIds.optional() });
+
+export const gapStatusCodes: z.ZodType<GapStatusCodes> = z.object({ met: codeIds, ad_hoc: codeIds, unmet: codeIds });
+export const gapDecision: z.ZodType<GapDecision> = z.object({
+  needId: id, siteId: id, status: gapStatus, note: z.string(), authorId: id, updatedAt: timestamp, version: z.number(),
+});
+/** `version` is the decision's version the edit was based on: 0 for a cell not decided yet. */
+export const gapDecisionWrite = z.object({
+  version: z.number().int().min(0), status: gapStatus, authorId: id,
+  note: z.string().max(20_000).refine((t) => t.trim().length > 0, 'a decision needs a note saying why'),
+});
+export const gapCellParams = z.object({ projectId: id, needId: id, siteId: id });
+export const barrierCellParams = z.object({ projectId: id, id, siteId: id });
+export const coderQuery = z.object({ coderId: id.optional() });
+const share = z.coerce.number().min(0).max(1);
+export const prevalenceQuery = z.object({ coderId: id.optional(), threshold: share.optional(), weak: share.optional() });
+
+const gapSite = z.object({ id, name: z.string(), codedCases: z.number() });
+const byStatus = z.object({ met: z.number(), ad_hoc: z.number(), unmet: z.number() });
+export const gapMatrix: z.ZodType<GapMatrix> = z.object({
+  sites: z.array(gapSite),
+  rows: z.array(z.object({
+    need,
+    cells: z.array(z.object({
+      needId: id, siteId: id, proposed: gapStatus, cases: z.number(), casesByStatus: byStatus, services: z.number(), decision: gapDecision.nullable(), status: gapStatus,
+    })),
+    differs: z.boolean(),
+  })),
+  statusCodes: gapStatusCodes,
+});
+export const barrierPrevalence: z.ZodType<BarrierPrevalence> = z.object({
+  threshold: z.number(), weak: z.number(), sites: z.array(gapSite),
+  rows: z.array(z.object({
+    barrier, cases: z.array(z.number()), shares: z.array(z.number().nullable()), verdict: z.enum(['similarity', 'difference']).nullable(),
+    strongAt: z.array(caseRef), weakAt: z.array(caseRef),
+  })),
+});
+
+const words = z.array(z.string().trim().min(1).max(200)).max(200);
+export const serviceOrganisation: z.ZodType<ServiceOrganisation> = z.object({
+  id, name: z.string(), description: z.string(), siteId: id, caseId: id.nullable(), type: z.string(), populations: z.array(z.string()), languages: z.array(z.string()),
+  email: z.string(), phone: z.string(), url: z.string(), createdAt: timestamp, version: z.number(),
+});
+const organisationFields = {
+  description: longText.optional(), caseId: id.nullable().optional(), type: z.string().trim().max(200).optional(), populations: words.optional(), languages: words.optional(),
+  email: z.string().trim().max(320).regex(/^$|^[^\s@]+@[^\s@]+$/, 'an e-mail address like name@example.org').optional(),
+  phone: z.string().trim().max(100).optional(),
+  url: z.string().trim().max(2_000).regex(/^$|^https?:\/\/\S+$/, 'a web address starting with http:// or https://').optional(),
+};
+export const newServiceOrganisation = z.object({ name: catalogueName, siteId: id, ...organisationFields });
+export const serviceOrganisationPatch = z.object({ version, name: catalogueName.optional(), siteId: id.optional(), ...organisationFields });
+export const organisationQuery = z.object({ siteId: id.optional() });
+export const service: z.ZodType<Service> = z.object({ id, organisationId: id, name: z.string(), description: z.string(), needIds: z.array(id), version: z.number() });
+export const newService = z.object({ organisationId: id, name: catalogueName, description: longText.optional(), needIds: z.array(id).max(1_000).optional() });
+export const servicePatch = z.object({ version, name: catalogueName.optional(), description: longText.optional(), needIds: z.array(id).max(1_000).optional() });
+export const serviceQuery = z.object({ organisationId: id.optional(), needId: id.optional() });
+
+export const reportQuote: z.ZodType<ReportQuote> = z.object({ segmentId: id, codeId: id, position: z.number(), chosenBy: id });
+export const reportDraft: z.ZodType<ReportDraft> = z.object({
+  summary: z.string(), recommendations: z.array(z.string()), comparison: z.string(), quotes: z.array(reportQuote), updatedAt: timestamp.nullable(), version: z.number(),
+});
+/** `version` is the draft's version the edit was based on: 0 before the first edit. */
+export const reportDraftPatch = z.object({
+  version: z.number().int().min(0), summary: longText.optional(), recommendations: z.array(z.string().trim().min(1, 'a recommendation needs some text').max(20_000)).max(500).optional(),
+  comparison: longText.optional(),
+});
+/** A quote's `position` counts within its theme, from 1. */
+const quotePosition = z.number().int().min(1, 'a position within the theme, from 1');
+export const chooseQuote = z.object({ segmentId: id, codeId: id, position: quotePosition.optional() });
+export const quoteParams = z.object({ projectId: id, segmentId: id, codeId: id });
+export const moveQuote = z.object({ position: quotePosition });
+export const chosenQuotes = z.object({
+  draft: reportDraft,
+  quotes: z.array(z.object({ quote: reportQuote, passage: retrievedSegment.nullable() })),
+});

@@ -12,14 +12,18 @@ import { apiDocsPage } from './api-docs.ts';
 import { openApiDocument } from './openapi.ts';
 import { register, type Route } from './route.ts';
 import { agreementRoutes } from './routes/agreement.ts';
+import { analysisRoutes } from './routes/analysis.ts';
+import { chartingRoutes } from './routes/charting.ts';
 import { codebookRoutes } from './routes/codebook.ts';
 import { codingRoutes } from './routes/coding.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exchangeRoutes } from './routes/exchange.ts';
+import { needsRoutes } from './routes/needs.ts';
+import { reportRoutes } from './routes/report.ts';
 import { studyRoutes } from './routes/study.ts';
 import { staticFile } from './static-files.ts';
 
-export const ROUTES: readonly Route[] = [...studyRoutes, ...documentRoutes, ...codebookRoutes, ...codingRoutes, ...agreementRoutes, ...exchangeRoutes];
+export const ROUTES: readonly Route[] = [...studyRoutes, ...documentRoutes, ...codebookRoutes, ...codingRoutes, ...agreementRoutes, ...analysisRoutes, ...exchangeRoutes, ...chartingRoutes, ...needsRoutes, ...reportRoutes];
 
 /** The default place of the built UI (npm run build). */
 export const DEFAULT_WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');

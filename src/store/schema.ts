@@ -163,10 +163,113 @@ export interface ChangeLogTable {
   data: string; // JSON
 }
 
+export interface ServiceOrganisationsTable {
+  project_id: string;
+  id: string;
+  name: string;
+  description: string;
+  site_id: string;
+  case_id: string | null;
+  type: string;
+  populations: string; // JSON string[]
+  languages: string; // JSON string[]
+  email: string;
+  phone: string;
+  url: string;
+  created_at: string;
+  version: number;
+}
+
+export interface ServicesTable {
+  project_id: string;
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: string;
+  version: number;
+}
+
+export interface ServiceNeedsTable {
+  project_id: string;
+  service_id: string;
+  need_id: string;
+  position: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
   applied_at: string;
+}
+
+// Migration 007: needs and barriers catalogues, gap status codes and decisions, the report draft.
+export interface NeedsTable {
+  project_id: string;
+  id: string;
+  name: string;
+  description: string;
+  horizon: string;
+  purpose: string;
+  position: number;
+  version: number;
+}
+
+export interface BarriersTable {
+  project_id: string;
+  id: string;
+  name: string;
+  description: string;
+  position: number;
+  version: number;
+}
+
+export interface NeedCodesTable {
+  project_id: string;
+  need_id: string;
+  code_id: string;
+  position: number;
+}
+
+export interface BarrierCodesTable {
+  project_id: string;
+  barrier_id: string;
+  code_id: string;
+  position: number;
+}
+
+export interface GapStatusCodesTable {
+  project_id: string;
+  status: string;
+  code_id: string;
+  position: number;
+}
+
+export interface GapDecisionsTable {
+  project_id: string;
+  need_id: string;
+  site_id: string;
+  status: string;
+  note: string;
+  author_id: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReportDraftsTable {
+  project_id: string;
+  summary: string;
+  recommendations: string; // JSON string[]
+  comparison: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReportQuotesTable {
+  project_id: string;
+  segment_id: string;
+  code_id: string;
+  position: number;
+  chosen_by: string;
 }
 
 export interface Database {
@@ -186,4 +289,15 @@ export interface Database {
   memos: MemosTable;
   change_log: ChangeLogTable;
   schema_migrations: SchemaMigrationsTable;
+  service_organisations: ServiceOrganisationsTable;
+  services: ServicesTable;
+  service_needs: ServiceNeedsTable;
+  needs: NeedsTable;
+  need_codes: NeedCodesTable;
+  barriers: BarriersTable;
+  barrier_codes: BarrierCodesTable;
+  gap_status_codes: GapStatusCodesTable;
+  gap_decisions: GapDecisionsTable;
+  report_drafts: ReportDraftsTable;
+  report_quotes: ReportQuotesTable;
 }

@@ -49,6 +49,9 @@ import type {
   WorkingDefinition,
 } from '../core/model.ts';
 import type { CodeCounts } from '../core/read-models.ts';
+import type { Barrier, BarrierId, GapDecision, GapStatusCodes, Need, NeedHorizon, NeedId, NeedPurpose } from '../core/needs.ts';
+import type { Service, ServiceId, ServiceOrganisation, ServiceOrganisationId } from '../core/services.ts';
+import type { ReportDraft } from '../core/findings.ts';
 import type { DialectName } from './dialect.ts';
 
 export interface NewProject {
@@ -157,12 +160,25 @@ export interface QuotedCodingRange extends CodingRange {
   exact: string;
 }
 
+/** A code on a passage: one per (segment, code), however many coders applied it. */
+export interface CodedPassage {
+  documentId: DocumentId;
+  start: number;
+  end: number;
+  codeId: CodeId;
+}
+
 /** Counts over codings in one pass of the database: each row key stands for a set of codes. */
 export interface CodingTallyRequest {
   rows: { key: string; codeIds: CodeId[] }[];
   coderId?: UserId;
   /** Also sum the words of the distinct segments (costs reading their text). */
   words?: boolean;
+  /**
+   * Only which documents (and so cases) each row reaches, read from the per-code tallies the
+   * store maintains, without reading codings: far cheaper on large projects. Segments and words are 0.
+   */
+  reachOnly?: boolean;
 }
 
 /**
@@ -188,6 +204,49 @@ export type FrameworkMatrixPatch = Partial<Omit<NewFrameworkMatrix, 'rowKind'>>;
 
 /** A cell as its author writes it; the segments must lie in documents of the case (or the cases under it). */
 export type FrameworkCellInput = Omit<FrameworkCell, 'updatedAt' | 'version'>;
+
+export interface NewNeed {
+  name: string;
+  description?: string;
+  horizon: NeedHorizon;
+  purpose: NeedPurpose;
+  codeIds?: CodeId[];
+}
+export type NeedPatch = Partial<NewNeed>;
+
+export interface NewBarrier {
+  name: string;
+  description?: string;
+  codeIds?: CodeId[];
+}
+export type BarrierPatch = Partial<NewBarrier>;
+
+/** An analyst's decision on a need × site cell, as they write it. */
+export type GapDecisionInput = Omit<GapDecision, 'updatedAt' | 'version'>;
+
+export interface NewServiceOrganisation {
+  name: string;
+  siteId: CaseId;
+  caseId?: CaseId | null;
+  description?: string;
+  type?: string;
+  populations?: string[];
+  languages?: string[];
+  email?: string;
+  phone?: string;
+  url?: string;
+}
+export type ServiceOrganisationPatch = Partial<NewServiceOrganisation>;
+
+export interface NewService {
+  organisationId: ServiceOrganisationId;
+  name: string;
+  description?: string;
+  needIds?: NeedId[];
+}
+export type ServicePatch = Partial<Omit<NewService, 'organisationId'>>;
+
+export type ReportDraftPatch = Partial<Pick<ReportDraft, 'summary' | 'recommendations' | 'comparison'>>;
 
 export interface NewMemo {
   target: MemoTarget;
@@ -287,6 +346,8 @@ export interface ProjectStore {
   codingRanges(filter?: CodingRangeFilter): Promise<CodingRange[]>;
   /** The same with each segment's exact text. */
   quotedCodingRanges(filter?: CodingRangeFilter): Promise<QuotedCodingRange[]>;
+  /** Distinct (segment, code) passages, in no particular order: what sweeps over every passage read. */
+  codedPassages(filter?: CodingRangeFilter): Promise<CodedPassage[]>;
   /** Distinct segments, documents (and words) per row of codes and case, counted by the database. */
   codingTally(request: CodingTallyRequest): Promise<CodingTally[]>;
 
@@ -304,6 +365,57 @@ export interface ProjectStore {
    * (0 for a cell not written yet), refuses (conflict) an edit based on an older version.
    */
   writeFrameworkCell(input: FrameworkCellInput, expectedVersion?: number): Promise<FrameworkCell>;
+
+  createNeed(input: NewNeed): Promise<Need>;
+  /** In catalogue order. */
+  listNeeds(): Promise<Need[]>;
+  /** By id or name (case-insensitive). */
+  findNeed(ref: string): Promise<Need>;
+  /** With `expectedVersion`, refuses (conflict) an edit based on an older version. */
+  updateNeed(id: NeedId, patch: NeedPatch, expectedVersion?: number): Promise<Need>;
+  /** Deletes the need with its gap decisions and its links to services. */
+  deleteNeed(id: NeedId): Promise<void>;
+
+  createBarrier(input: NewBarrier): Promise<Barrier>;
+  listBarriers(): Promise<Barrier[]>;
+  findBarrier(ref: string): Promise<Barrier>;
+  updateBarrier(id: BarrierId, patch: BarrierPatch, expectedVersion?: number): Promise<Barrier>;
+  deleteBarrier(id: BarrierId): Promise<void>;
+
+  /** The codes that qualify a need's passages as met, ad hoc or unmet (empty lists until set). */
+  gapStatusCodes(): Promise<GapStatusCodes>;
+  setGapStatusCodes(codes: GapStatusCodes): Promise<GapStatusCodes>;
+  listGapDecisions(): Promise<GapDecision[]>;
+  /**
+   * Confirms or overrides a need × site cell. With `expectedVersion` (0 for a cell
+   * not decided yet), refuses (conflict) an edit based on an older version.
+   */
+  decideGap(input: GapDecisionInput, expectedVersion?: number): Promise<GapDecision>;
+  /** Withdraws a decision: the cell shows its proposal again. */
+  clearGapDecision(needId: NeedId, siteId: CaseId): Promise<void>;
+
+  createServiceOrganisation(input: NewServiceOrganisation): Promise<ServiceOrganisation>;
+  listServiceOrganisations(filter?: { siteId?: CaseId }): Promise<ServiceOrganisation[]>;
+  /** By id or name (case-insensitive). */
+  findServiceOrganisation(ref: string): Promise<ServiceOrganisation>;
+  updateServiceOrganisation(id: ServiceOrganisationId, patch: ServiceOrganisationPatch, expectedVersion?: number): Promise<ServiceOrganisation>;
+  /** Deletes the organisation with its services. */
+  deleteServiceOrganisation(id: ServiceOrganisationId): Promise<void>;
+  createService(input: NewService): Promise<Service>;
+  listServices(filter?: { organisationId?: ServiceOrganisationId; needId?: NeedId }): Promise<Service[]>;
+  updateService(id: ServiceId, patch: ServicePatch, expectedVersion?: number): Promise<Service>;
+  deleteService(id: ServiceId): Promise<void>;
+
+  /** The analyst-written parts of the findings report and the quotes chosen for it. */
+  reportDraft(): Promise<ReportDraft>;
+  /** With `expectedVersion`, refuses (conflict) an edit based on an older version. */
+  updateReportDraft(patch: ReportDraftPatch, expectedVersion?: number): Promise<ReportDraft>;
+  /**
+   * Chooses a segment as a quote for a theme (appended, or at 1-based `position`); choosing it again
+   * is a no-op. `chosenBy` defaults to the acting user (required when a system actor, such as the demo, acts).
+   */
+  chooseReportQuote(input: { segmentId: SegmentId; codeId: CodeId; position?: number; chosenBy?: UserId }): Promise<ReportDraft>;
+  removeReportQuote(segmentId: SegmentId, codeId: CodeId): Promise<ReportDraft>;
 
   /** The change log, oldest first. */
   changes(options?: { afterSeq?: number; limit?: number }): Promise<Change[]>;

@@ -3,7 +3,7 @@
 
 import type { Language } from '../core/model.ts';
 import { LANGUAGES } from '../core/model.ts';
-import { useMessages } from './i18n/index.tsx';
+import { translate, useMessages, type Messages } from './i18n/index.tsx';
 import { shellMessages } from './messages.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { useWorkspace } from './workspace.tsx';
@@ -14,8 +14,31 @@ import { CodebookView } from './views/codebook/CodebookView.tsx';
 import { RetrievalView } from './views/retrieval/RetrievalView.tsx';
 import { MemosView } from './views/memos/MemosView.tsx';
 import { AgreementView } from './views/agreement/AgreementView.tsx';
+import { FrameworkView } from './views/framework/FrameworkView.tsx';
+import { frameworkMessages } from './views/framework/messages.ts';
+import { ProfileView } from './views/profile/ProfileView.tsx';
+import { profileMessages } from './views/profile/messages.ts';
+import { WordsView } from './views/words/WordsView.tsx';
+import { wordsMessages } from './views/words/messages.ts';
+import { QueryView } from './views/query/QueryView.tsx';
+import { queryMessages } from './views/query/messages.ts';
+import { GapsView } from './views/gaps/GapsView.tsx';
+import { gapsMessages } from './views/gaps/messages.ts';
+import { ServicesView } from './views/services/ServicesView.tsx';
+import { servicesMessages } from './views/services/messages.ts';
+import { ReportDraftView } from './views/report-draft/ReportDraftView.tsx';
+import { reportDraftMessages } from './views/report-draft/messages.ts';
+import { SearchView } from './views/search/SearchView.tsx';
+import { searchMessages } from './views/search/messages.ts';
+import { MatrixView } from './views/matrix/MatrixView.tsx';
+import { CooccurrenceView } from './views/matrix/CooccurrenceView.tsx';
+import { cooccurrenceNav, matrixMessages } from './views/matrix/messages.ts';
+import { SitesView } from './views/sites/SitesView.tsx';
+import { sitesMessages } from './views/sites/messages.ts';
 
-const NAV: Route['view'][] = ['overview', 'documents', 'codebook', 'retrieval', 'memos', 'agreement'];
+const NAV: Route['view'][] = ['overview', 'documents', 'codebook', 'retrieval', 'memos', 'agreement', 'framework', 'profile', 'words', 'query', 'search', 'matrix', 'cooccurrence', 'sites', 'gaps', 'services', 'reportDraft'];
+/** Views whose navigation label is in their own message table (key `nav`). */
+const VIEW_NAV: Partial<Record<Route['view'], Messages<{ nav: string }>>> = { framework: frameworkMessages, profile: profileMessages, words: wordsMessages, query: queryMessages, search: searchMessages, matrix: matrixMessages, cooccurrence: cooccurrenceNav, sites: sitesMessages, gaps: gapsMessages, services: servicesMessages, reportDraft: reportDraftMessages };
 
 function View({ route }: { route: Route }) {
   switch (route.view) {
@@ -33,6 +56,28 @@ function View({ route }: { route: Route }) {
       return <MemosView />;
     case 'agreement':
       return <AgreementView documentId={route.documentId} />;
+    case 'framework':
+      return <FrameworkView matrixId={route.matrixId} />;
+    case 'profile':
+      return <ProfileView caseId={route.caseId} />;
+    case 'words':
+      return <WordsView />;
+    case 'query':
+      return <QueryView />;
+    case 'gaps':
+      return <GapsView tab={route.tab} />;
+    case 'services':
+      return <ServicesView />;
+    case 'reportDraft':
+      return <ReportDraftView />;
+    case 'search':
+      return <SearchView />;
+    case 'matrix':
+      return <MatrixView />;
+    case 'cooccurrence':
+      return <CooccurrenceView />;
+    case 'sites':
+      return <SitesView />;
   }
 }
 
@@ -42,6 +87,12 @@ const navRoute = (view: Route['view']): Route => {
       return { view, codeId: null };
     case 'agreement':
       return { view, documentId: null };
+    case 'framework':
+      return { view, matrixId: null };
+    case 'profile':
+      return { view, caseId: null };
+    case 'gaps':
+      return { view, tab: 'matrix' };
     case 'coding':
       return { view: 'documents' };
     default:
@@ -78,7 +129,7 @@ export function App() {
         <nav aria-label={t('nav')}>
           {NAV.map((view) => (
             <a key={view} href={href(navRoute(view))} aria-current={current === view ? 'page' : undefined}>
-              {t(view as 'overview')}
+              {VIEW_NAV[view] ? translate(VIEW_NAV[view], ws.language)('nav') : t(view as 'overview')}
             </a>
           ))}
         </nav>

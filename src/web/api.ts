@@ -44,7 +44,8 @@ export const setActingUser = (userId: string | null) => {
   actingUser = userId;
 };
 
-async function call<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+/** One request to the API (path after /api); views with their own client module (views/<view>/api.ts) build on it. */
+export async function call<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
   const headers: Record<string, string> = actingUser ? { 'x-crosswise-user': actingUser } : {};
   let payload: BodyInit | undefined;
   if (body instanceof Blob || body instanceof ArrayBuffer) {
@@ -61,7 +62,8 @@ async function call<T>(method: string, path: string, body?: unknown, init: Reque
   return json as T;
 }
 
-const q = (params: Record<string, string | number | boolean | undefined>) => {
+/** A query string from the parameters that have a value. */
+export const q = (params: Record<string, string | number | boolean | undefined>) => {
   const entries = Object.entries(params).filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== '');
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 };

@@ -13,7 +13,7 @@ import { codebookMessages } from '../../src/web/views/codebook/messages.ts';
 import { messages as codingMessages } from '../../src/web/views/coding/messages.ts';
 import { shellMessages } from '../../src/web/messages.ts';
 import { overviewMessages } from '../../src/web/views/overview/messages.ts';
-import { browserAvailable, launchBrowser, SCREENSHOTS, startWorkspace, type Workspace } from '../support/browser.ts';
+import { browserAvailable, eventually, launchBrowser, SCREENSHOTS, startWorkspace, type Workspace } from '../support/browser.ts';
 
 const canRun = browserAvailable();
 let browser: Browser;
@@ -39,15 +39,6 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
     return false;
   })()`);
   assert.ok(found, `"${phrase}" is in the transcript`);
-}
-
-/** Waits until `check` holds, for state the UI saves in the background. */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`never happened: ${what}`);
 }
 
 async function shoot(page: Page, language: Language, view: string): Promise<void> {

@@ -5,13 +5,16 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../src/report/render-pdf.ts';
 import { ensureDemo } from '../../src/demo/build.ts';
 import { DEFAULT_WEB_ROOT, startServer } from '../../src/server/server.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { ProjectStore, Store } from '../../src/store/store.ts';
 
-export const CHROMIUM = process.env.CROSSWISE_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 export const BROWSER_SKIP_MESSAGE = `\n*** SKIPPED: end-to-end UI tests need Chromium at ${CHROMIUM} (apt-get install chromium) ***\n`;
 
 /** Whether the browser tests can run here; in CI a missing browser is an error, not a skip. */
@@ -23,10 +26,7 @@ export function browserAvailable(): boolean {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 /** Where test runs leave screenshots for a reviewer (not committed). */
@@ -57,4 +57,38 @@ export async function startWorkspace(fill?: (store: Store) => Promise<ProjectSto
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until `check` holds, for state the UI saves in the background. */
+export async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`never happened: ${what}`);
+}
+
+/** A browser page on a workspace over the demo study, with the page's errors collected. */
+export interface WorkspacePage {
+  browser: Browser;
+  ws: Workspace;
+  page: Page;
+  errors: string[];
+}
+
+/** Registers hooks that open a WorkspacePage before the tests of the enclosing suite and close it after. */
+export function useWorkspacePage(viewport: { width: number; height: number }): WorkspacePage {
+  const session = { errors: [] as string[] } as WorkspacePage;
+  before(async () => {
+    session.browser = await launchBrowser();
+    session.ws = await startWorkspace();
+    session.page = await session.browser.newPage({ viewport });
+    session.page.on('pageerror', (e) => session.errors.push(e.message));
+  });
+  after(async () => {
+    await session.page?.close();
+    await session.ws?.close();
+    await session.browser?.close();
+  });
+  return session;
 }

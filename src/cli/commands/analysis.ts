@@ -13,6 +13,17 @@ import type { Scope } from '../../analysis/scope.ts';
 import { CLI_ACTOR, emit, globals, withProject } from '../context.ts';
 import { renderPairs, renderTable } from '../render.ts';
 import { choiceArg, offsetArg } from '../options.ts';
+import { outArg, outHelp, withWritten, writeOutputs, writtenLines } from '../outputs.ts';
+import {
+  caseProfileTable,
+  codingQueryTable,
+  cooccurrenceTable,
+  frameworkTable,
+  matrixTable,
+  siteComparisonTable,
+  strongestPairsTable,
+} from '../../analysis/outputs/tables.ts';
+import { cooccurrenceHeatmap, matrixHeatmap, siteComparisonChart } from '../../analysis/outputs/charts.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -73,16 +84,18 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--coder <name|id>', 'only this coder’s codings')
     .option('--document <id|name>', 'only this document')
     .option('--no-interviewer', 'leave out interviewer turns')
-    .action(async (expression: string, opts: ScopeOptions & { interviewer: boolean }, command: Command) => {
+    .option('--out <file>', outHelp(false), outArg('query', false), [])
+    .action(async (expression: string, opts: ScopeOptions & { interviewer: boolean; out: string[] }, command: Command) => {
       const g = globals(command);
       const parsed = parseQuery(expression);
       await withProject(g, CLI_ACTOR, async (project) => {
         const expr = await mapCodes(parsed, async (ref) => (await project.findCode(ref)).id);
         const result = await codingQuery(project, expr, { ...(await scopeOf(project, opts)), excludeInterviewer: !opts.interviewer });
-        emit(g, result, () =>
+        const written = await writeOutputs(opts.out, () => ({ tables: [codingQueryTable(result)] }));
+        emit(g, withWritten(result, written), () =>
           [
             renderTable(['document', 'case', 'site', 'range', 'text'], result.hits.map((h) => [h.document.name, h.case?.name ?? '', h.site?.name ?? '', `${h.start}..${h.end}`, clip(h.text, 60)])),
-            `${result.hits.length} passages in ${result.documents} documents (${result.cases} cases)`,
+            `${result.hits.length} passages in ${result.documents} documents (${result.cases} cases)${writtenLines(written)}`,
           ].join('\n'),
         );
       });
@@ -95,20 +108,22 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--columns <site|organisation|participant|attr:NAME>', 'what the columns are', columnsArg, { by: 'site' } as MatrixColumns)
     .option('--count <what>', `what cells count: ${MATRIX_COUNTS.join(', ')}`, choiceArg(MATRIX_COUNTS), 'cases' as MatrixCount)
     .option('--coder <name|id>', 'only this coder’s codings')
-    .action(async (opts: { rows: string; columns: MatrixColumns; count: MatrixCount; coder?: string }, command: Command) => {
+    .option('--out <file>', outHelp(true), outArg('matrix', true), [])
+    .action(async (opts: { rows: string; columns: MatrixColumns; count: MatrixCount; coder?: string; out: string[] }, command: Command) => {
       const g = globals(command);
       await withProject(g, CLI_ACTOR, async (project) => {
         const root = opts.rows === 'all' ? {} : { rootCodeId: (await project.findCode(opts.rows)).id };
         const m = await matrixQuery(project, { ...root, columns: opts.columns, count: opts.count, ...(await coderOf(project, opts.coder)) });
         const show = (n: number, i: number, j: number) => (m.count === 'cases' ? `${n} (${percent(m.percentOfCases[i]![j]!)})` : String(n));
-        emit(g, m, () =>
+        const written = await writeOutputs(opts.out, () => ({ tables: [matrixTable(m)], chart: matrixHeatmap(m) }));
+        emit(g, withWritten(m, written), () =>
           renderTable(
             ['code', ...m.columns.map((c) => (m.count === 'cases' ? `${c.label} (n=${c.codedCases})` : c.label)), 'total'],
             [
               ...m.rows.map((r, i) => [`${'  '.repeat(r.depth)}${r.path.split('/').at(-1)}`, ...m.cells[i]!.map((n, j) => show(n, i, j)), m.rowTotals[i]!]),
               ['total (distinct)', ...m.columnTotals, m.total],
             ],
-          ),
+          ) + writtenLines(written),
         );
       });
     });
@@ -119,11 +134,13 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--within <n>', 'count passages at most N code points apart, not only overlapping ones', offsetArg)
     .option('--top <n>', 'how many pairs to list', offsetArg, 20)
     .option('--coder <name|id>', 'only this coder’s codings')
-    .action(async (opts: { within?: number; top: number; coder?: string }, command: Command) => {
+    .option('--out <file>', outHelp(true), outArg('cooccurrence', true), [])
+    .action(async (opts: { within?: number; top: number; coder?: string; out: string[] }, command: Command) => {
       const g = globals(command);
       await withProject(g, CLI_ACTOR, async (project) => {
         const result = await cooccurrence(project, { top: opts.top, ...(opts.within !== undefined ? { within: opts.within } : {}), ...(await coderOf(project, opts.coder)) });
-        emit(g, result, () => renderTable(['code', 'code', 'pairs'], result.pairs.map((x) => [x.a.path, x.b.path, x.count])));
+        const written = await writeOutputs(opts.out, () => ({ tables: [strongestPairsTable(result), cooccurrenceTable(result)], chart: cooccurrenceHeatmap(result) }));
+        emit(g, withWritten(result, written), () => renderTable(['code', 'code', 'pairs'], result.pairs.map((x) => [x.a.path, x.b.path, x.count])) + writtenLines(written));
       });
     });
 
@@ -135,7 +152,8 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--matrix <name|id>', 'a saved framework matrix: its rows, themes and summaries')
     .option('--fill', 'draft empty cells from their segments’ quotes')
     .option('--coder <name|id>', 'only this coder’s codings')
-    .action(async (opts: { rows?: CaseKind; theme: string[]; matrix?: string; fill?: boolean; coder?: string }, command: Command) => {
+    .option('--out <file>', outHelp(false), outArg('framework', false), [])
+    .action(async (opts: { rows?: CaseKind; theme: string[]; matrix?: string; fill?: boolean; coder?: string; out: string[] }, command: Command) => {
       const g = globals(command);
       if (!opts.matrix && (!opts.rows || opts.theme.length === 0)) throw invalid('give --rows and at least one --theme, or --matrix');
       await withProject(g, CLI_ACTOR, async (project) => {
@@ -146,11 +164,12 @@ export function registerAnalysisCommands(program: Command): void {
           ...(await coderOf(project, opts.coder)),
         });
         const text = (c: (typeof view.cells)[number][number]) => clip(c.summary || c.draft || '', 60);
-        emit(g, view, () =>
+        const written = await writeOutputs(opts.out, () => ({ tables: [frameworkTable(view)] }));
+        emit(g, withWritten(view, written), () =>
           renderTable(
             [view.rowKind, ...view.themes.flatMap((t) => [t.path, ''])],
             view.rows.map((r, i) => [r.name, ...view.cells[i]!.flatMap((c) => [`${c.segments}`, text(c)])]),
-          ),
+          ) + writtenLines(written),
         );
       });
     });
@@ -162,18 +181,20 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--weak <share>', 'share at or below which a theme is weak at a site', shareArg, 0)
     .option('--rows <code>', 'only this code and the codes under it')
     .option('--coder <name|id>', 'only this coder’s codings')
-    .action(async (opts: { threshold: number; weak: number; rows?: string; coder?: string }, command: Command) => {
+    .option('--out <file>', outHelp(true), outArg('compare-sites', true), [])
+    .action(async (opts: { threshold: number; weak: number; rows?: string; coder?: string; out: string[] }, command: Command) => {
       const g = globals(command);
       await withProject(g, CLI_ACTOR, async (project) => {
         const root = opts.rows ? { rootCodeId: (await project.findCode(opts.rows)).id } : {};
         const c = await compareSites(project, { ...root, threshold: opts.threshold, weak: opts.weak, ...(await coderOf(project, opts.coder)) });
-        emit(g, c, () =>
+        const written = await writeOutputs(opts.out, () => ({ tables: [siteComparisonTable(c)], chart: siteComparisonChart(c) }));
+        emit(g, withWritten(c, written), () =>
           [
             renderTable(
               ['theme', ...c.sites.map((s) => `${s.name} (n=${s.codedCases})`), 'finding'],
               c.themes.map((t) => [t.path, ...t.shares.map(percent), t.verdict ?? '']),
             ),
-            `${c.similarities.length} similarities (≥ ${percent(c.threshold)} everywhere), ${c.differences.length} differences (≥ ${percent(c.threshold)} somewhere, ≤ ${percent(c.weak)} elsewhere)`,
+            `${c.similarities.length} similarities (≥ ${percent(c.threshold)} everywhere), ${c.differences.length} differences (≥ ${percent(c.threshold)} somewhere, ≤ ${percent(c.weak)} elsewhere)${writtenLines(written)}`,
           ].join('\n'),
         );
       });
@@ -185,11 +206,13 @@ export function registerAnalysisCommands(program: Command): void {
     .argument('<case>', 'a participant, organisation or site (id, path or name)')
     .option('--quotes <n>', 'quotes per theme', offsetArg, 3)
     .option('--coder <name|id>', 'only this coder’s codings')
-    .action(async (ref: string, opts: { quotes: number; coder?: string }, command: Command) => {
+    .option('--out <file>', outHelp(false), outArg('profile', false), [])
+    .action(async (ref: string, opts: { quotes: number; coder?: string; out: string[] }, command: Command) => {
       const g = globals(command);
       await withProject(g, CLI_ACTOR, async (project) => {
         const p = await caseProfile(project, ref, { quotes: opts.quotes, ...(await coderOf(project, opts.coder)) });
-        emit(g, p, () =>
+        const written = await writeOutputs(opts.out, () => ({ tables: [caseProfileTable(p)] }));
+        emit(g, withWritten(p, written), () =>
           [
             `${p.case.name} (${p.case.kind})${p.site ? `, ${[p.organisation?.name, p.site.name].filter(Boolean).join(', ')}` : ''}`,
             renderPairs(p.attributes.map((a) => [a.name, `${a.value}${a.from.id === p.case.id ? '' : ` (${a.from.name})`}`])),
@@ -197,7 +220,7 @@ export function registerAnalysisCommands(program: Command): void {
             '',
             ...p.themes.flatMap((t) => [`${t.path}  (${t.segments} passages, ${t.documents} documents)`, ...t.quotes.map((q) => `  “${clip(q.text)}” (${q.document})`)]),
             ...(p.memos.length ? ['', `${p.memos.length} memos:`, ...p.memos.map((m) => `  ${m.title || clip(m.text, 60)}`)] : []),
-          ].join('\n'),
+          ].join('\n') + writtenLines(written),
         );
       });
     });

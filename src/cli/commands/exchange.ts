@@ -1,40 +1,12 @@
 import type { Command } from 'commander';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { invalid } from '../../core/errors.ts';
 import { DEFAULT_LIMITS } from '../../formats/types.ts';
 import { exportQdc, exportQdpx, type ExportResult } from '../../exchange/export.ts';
 import { importQdc } from '../../exchange/import-codebook.ts';
 import { importQdpx } from '../../exchange/import-project.ts';
 import { renderReport } from '../../exchange/report.ts';
 import { CLI_ACTOR, emit, globals, withProject, withStore } from '../context.ts';
-
-/** The file's bytes, refusing a missing, non-regular or oversized file with a clear error. */
-function readInput(file: string): Uint8Array {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw invalid(`${file} is not a file`);
-    size = stat.size;
-  } catch (err) {
-    if (err instanceof Error && 'code' in err) throw invalid(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
-    throw err;
-  }
-  if (size > DEFAULT_LIMITS.maxFileBytes) throw invalid(`${file} is larger than the ${DEFAULT_LIMITS.maxFileBytes / 2 ** 20} MB allowed`);
-  return readFileSync(file);
-}
-
-/** Writes through a temporary file, so a failed export never leaves half a file under the wanted name. */
-function writeOutput(out: string, bytes: Uint8Array): void {
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, out);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw invalid(`cannot write ${out}: ${(err as Error).message}`);
-  }
-}
+import { readInputFile, writeFileAtomically } from '../files.ts';
 
 export function registerExchangeCommands(program: Command): void {
   program
@@ -44,7 +16,7 @@ export function registerExchangeCommands(program: Command): void {
     .option('--title <title>', 'title of the new project (default: the name in the file)')
     .action(async (file: string, opts: { title?: string }, command: Command) => {
       const g = globals(command);
-      const bytes = readInput(file);
+      const bytes = readInputFile(file, DEFAULT_LIMITS.maxFileBytes);
       await withStore(g, async (store) => {
         const { project, report } = await importQdpx(store, bytes, CLI_ACTOR, { title: opts.title });
         const info = await project.get();
@@ -58,7 +30,7 @@ export function registerExchangeCommands(program: Command): void {
     .argument('<file>', 'the .qdc file')
     .action(async (file: string, _opts: unknown, command: Command) => {
       const g = globals(command);
-      const bytes = readInput(file);
+      const bytes = readInputFile(file, DEFAULT_LIMITS.maxFileBytes);
       await withProject(g, CLI_ACTOR, async (project) => {
         const report = await importQdc(project, bytes);
         emit(g, { report }, () => renderReport(report));
@@ -74,7 +46,7 @@ export function registerExchangeCommands(program: Command): void {
         const g = globals(command);
         await withProject(g, CLI_ACTOR, async (project) => {
           const { bytes, report }: ExportResult = await run(project);
-          writeOutput(out, bytes);
+          writeFileAtomically(out, bytes);
           emit(g, { file: out, bytes: bytes.length, report }, () => `Wrote ${out}\n${renderReport(report)}`);
         });
       });

@@ -7,6 +7,9 @@ import { wordFrequencies } from '../../analysis/words.ts';
 import { CLI_ACTOR, emit, globals, withProject } from '../context.ts';
 import { choiceArg, offsetArg } from '../options.ts';
 import { renderTable } from '../render.ts';
+import { outArg, outHelp, withWritten, writeOutputs, writtenLines } from '../outputs.ts';
+import { kwicTable, wordsTable } from '../../analysis/outputs/tables.ts';
+import { wordCloud, wordsBarChart } from '../../analysis/outputs/charts.ts';
 
 /** Code points of context shown on each side of a hit. */
 const CONTEXT = 50;
@@ -16,6 +19,9 @@ function attrArg(value: string): { name: string; value: string } {
   if (at <= 0) throw new InvalidArgumentError('expected key=value.');
   return { name: value.slice(0, at).trim(), value: value.slice(at + 1) };
 }
+
+const WORD_CHARTS = ['bar', 'cloud'] as const;
+type WordChart = (typeof WORD_CHARTS)[number];
 
 const ngramArg = (value: string) => Number(choiceArg(['1', '2', '3'])(value));
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -61,19 +67,21 @@ export function registerTextAnalysisCommands(program: Command): void {
     .option('--offset <n>', 'hits to skip first', offsetArg, 0)
     .option('--site <id|name>', 'only documents of this site')
     .option('--attr <key=value>', 'only documents whose case has this attribute value', attrArg)
-    .action(async (words: string[], opts: ScopeOptions & { stem?: boolean; limit: number; offset: number }, command: Command) => {
+    .option('--out <file>', outHelp(false), outArg('search', false), [])
+    .action(async (words: string[], opts: ScopeOptions & { stem?: boolean; limit: number; offset: number; out: string[] }, command: Command) => {
       const g = globals(command);
       const query = words.join(' ');
       await withProject(g, CLI_ACTOR, async (project) => {
         const scope = await scopeOf(project, opts);
         const page = await keywordsInContext(project, query, { ...scope, stem: opts.stem ?? false, limit: opts.limit, offset: opts.offset });
-        emit(g, { query, offset: opts.offset, limit: opts.limit, more: page.more, hits: page.hits }, () => {
-          if (page.hits.length === 0) return opts.offset > 0 ? `No hits after the first ${opts.offset}.` : `No hits for ${query}.`;
+        const written = await writeOutputs(opts.out, () => ({ tables: [kwicTable(page)] }));
+        emit(g, withWritten({ query, offset: opts.offset, limit: opts.limit, more: page.more, hits: page.hits }, written), () => {
+          if (page.hits.length === 0) return (opts.offset > 0 ? `No hits after the first ${opts.offset}.` : `No hits for ${query}.`) + writtenLines(written);
           const lines = page.hits.map((h) => kwicLine(h, process.stdout.isTTY === true));
           const shown = `hits ${opts.offset + 1}–${opts.offset + page.hits.length}`;
           if (page.more) lines.push(`Showing ${shown}; more with --offset ${opts.offset + page.hits.length}.`);
           else lines.push(opts.offset > 0 ? `Showing ${shown}, the last.` : `${page.hits.length} hit${page.hits.length === 1 ? '' : 's'}.`);
-          return lines.join('\n');
+          return lines.join('\n') + writtenLines(written);
         });
       });
     });
@@ -123,15 +131,18 @@ export function registerTextAnalysisCommands(program: Command): void {
     .option('--ngram <n>', 'words per term: 1, 2 or 3', ngramArg, 1)
     .option('--top <n>', 'terms to show', offsetArg, 30)
     .option('--no-interviewer', 'leave out the interviewer’s turns')
-    .action(async (opts: ScopeOptions & { stem?: boolean; ngram: number; top: number; interviewer: boolean }, command: Command) => {
+    .option('--out <file>', outHelp(true), outArg('words', true), [])
+    .option('--chart <kind>', 'the chart --out draws: bar or cloud', choiceArg(WORD_CHARTS), 'bar')
+    .action(async (opts: ScopeOptions & { stem?: boolean; ngram: number; top: number; interviewer: boolean; out: string[]; chart: WordChart }, command: Command) => {
       const g = globals(command);
       await withProject(g, CLI_ACTOR, async (project) => {
         const scope = await scopeOf(project, opts);
         const result = await wordFrequencies(project, { ...scope, stem: opts.stem ?? false, ngram: opts.ngram, top: opts.top, excludeInterviewer: !opts.interviewer });
-        emit(g, result, () => {
+        const written = await writeOutputs(opts.out, () => ({ tables: [wordsTable(result)], chart: opts.chart === 'cloud' ? wordCloud(result) : wordsBarChart(result) }));
+        emit(g, withWritten(result, written), () => {
           const head = `${result.documents} documents, ${result.words} words read`;
-          if (result.terms.length === 0) return `${head}; no terms.`;
-          return `${head}\n${renderTable(['term', 'count', 'documents'], result.terms.map((t) => [t.term, t.count, t.documents]))}`;
+          if (result.terms.length === 0) return `${head}; no terms.${writtenLines(written)}`;
+          return `${head}\n${renderTable(['term', 'count', 'documents'], result.terms.map((t) => [t.term, t.count, t.documents]))}${writtenLines(written)}`;
         });
       });
     });

@@ -5,12 +5,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { sliceCodePoints } from '../../core/text/offsets.ts';
-import { connectRaw, openStore } from '../open.ts';
+import { connectRaw } from '../open.ts';
 import { migrate } from '../sql/migrate.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import type { ProjectStore } from '../store.ts';
 import { editingContract } from './editing-contract.ts';
 import { frameworkContract } from './framework-contract.ts';
+import { needsContract } from './needs-contract.ts';
 import { searchContract } from './search-contract.ts';
 import { rangeOf, seed, system, TEXT, withStore } from './fixtures.ts';
 
@@ -329,4 +330,5 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
   });
   searchContract(adapter, freshLocation);
   frameworkContract(adapter, freshLocation);
+  needsContract(adapter, freshLocation);
 }

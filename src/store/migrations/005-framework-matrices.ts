@@ -1,18 +1,13 @@
 import { sql, type Kysely } from 'kysely';
+import { projectRef, projectTable as projectTableOf } from './project-tables.ts';
 
 /**
  * Framework matrices (charting): a matrix names its row kind and themes; each cell
  * (case × theme) holds an analyst's summary, versioned, and the segments it condenses.
  */
 export async function frameworkMatrices(db: Kysely<unknown>): Promise<void> {
-  const s = db.schema;
-  const ref = (table: string, columns: string[], to: string[]): [never[], string, string[]] => [
-    ['project_id', ...columns] as never[],
-    table,
-    ['project_id', ...to],
-  ];
-  const projectTable = (name: string) =>
-    s.createTable(name).addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'));
+  const ref = projectRef;
+  const projectTable = (name: string) => projectTableOf(db, name);
 
   await projectTable('framework_matrices')
     .addColumn('id', 'text', (c) => c.notNull())

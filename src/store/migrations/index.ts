@@ -6,6 +6,9 @@ import { documentPagesAndProvenance } from './003-document-pages-and-provenance.
 import { recordVersionsAndUserLanguage } from './004-record-versions-and-user-language.ts';
 import { frameworkMatrices } from './005-framework-matrices.ts';
 import { searchWordBoundaries } from './006-search-word-boundaries.ts';
+import { needsGapsAndReportDraft } from './007-needs-gaps-and-report-draft.ts';
+import { servicesInventory } from './008-services-inventory.ts';
+import { codingTallies } from './009-coding-tallies.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'record versions and user language', up: recordVersionsAndUserLanguage },
   { version: 5, name: 'framework matrices', up: frameworkMatrices },
   { version: 6, name: 'search word boundaries', up: searchWordBoundaries },
+  { version: 7, name: 'needs, barriers, gap decisions and report draft', up: needsGapsAndReportDraft },
+  { version: 8, name: 'services inventory', up: servicesInventory },
+  { version: 9, name: 'coding tallies and covering indexes', up: codingTallies },
 ];

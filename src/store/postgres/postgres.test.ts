@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { storeContract } from '../contract/store-contract.ts';
+import { talliesContract } from '../contract/tallies-contract.ts';
+import { servicesContract } from '../contract/services-contract.ts';
 import { openStore } from '../open.ts';
 import { createDatabase, testServer } from '../../../test/support/postgres.ts';
 
@@ -14,6 +16,8 @@ if (!server) {
   const adminUrl = server.url;
   after(() => server.stop());
   storeContract('PostgreSQL', () => createDatabase(adminUrl));
+  talliesContract('PostgreSQL', () => createDatabase(adminUrl));
+  servicesContract('PostgreSQL', () => createDatabase(adminUrl));
 
   let url = '';
   before(async () => {

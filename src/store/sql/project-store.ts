@@ -16,7 +16,7 @@ import { changes } from './changes.ts';
 import { stats } from './stats.ts';
 import { matchDocuments, searchText } from './search.ts';
 import { toProject } from './projects.ts';
-import { codingRanges, codingTally, quotedCodingRanges } from './analysis.ts';
+import { codedPassages, codingRanges, codingTally, quotedCodingRanges } from './analysis.ts';
 import {
   createFrameworkMatrix,
   deleteFrameworkMatrix,
@@ -26,6 +26,21 @@ import {
   updateFrameworkMatrix,
   writeFrameworkCell,
 } from './framework.ts';
+import { createNeed, deleteNeed, findNeed, listNeeds, updateNeed } from './needs.ts';
+import { createBarrier, deleteBarrier, findBarrier, listBarriers, updateBarrier } from './barriers.ts';
+import { clearGapDecision, decideGap, gapStatusCodes, listGapDecisions, setGapStatusCodes } from './gaps.ts';
+import { chooseReportQuote, removeReportQuote, reportDraft, updateReportDraft } from './report-draft.ts';
+import {
+  createService,
+  createServiceOrganisation,
+  deleteService,
+  deleteServiceOrganisation,
+  findServiceOrganisation,
+  listServiceOrganisations,
+  listServices,
+  updateService,
+  updateServiceOrganisation,
+} from './services.ts';
 
 type Bound<F> = F extends (ctx: Ctx, ...args: infer A) => infer R ? (...args: A) => R : never;
 
@@ -92,6 +107,7 @@ export class SqlProjectStore implements ProjectStore {
   deleteMemo = this.bind(deleteMemo);
   codingRanges = this.bind(codingRanges);
   quotedCodingRanges = this.bind(quotedCodingRanges);
+  codedPassages = this.bind(codedPassages);
   codingTally = this.bind(codingTally);
   createFrameworkMatrix = this.bind(createFrameworkMatrix);
   listFrameworkMatrices = this.bind(listFrameworkMatrices);
@@ -100,6 +116,34 @@ export class SqlProjectStore implements ProjectStore {
   deleteFrameworkMatrix = this.bind(deleteFrameworkMatrix);
   listFrameworkCells = this.bind(listFrameworkCells);
   writeFrameworkCell = this.bind(writeFrameworkCell);
+  createNeed = this.bind(createNeed);
+  listNeeds = this.bind(listNeeds);
+  findNeed = this.bind(findNeed);
+  updateNeed = this.bind(updateNeed);
+  deleteNeed = this.bind(deleteNeed);
+  createBarrier = this.bind(createBarrier);
+  listBarriers = this.bind(listBarriers);
+  findBarrier = this.bind(findBarrier);
+  updateBarrier = this.bind(updateBarrier);
+  deleteBarrier = this.bind(deleteBarrier);
+  gapStatusCodes = this.bind(gapStatusCodes);
+  setGapStatusCodes = this.bind(setGapStatusCodes);
+  listGapDecisions = this.bind(listGapDecisions);
+  decideGap = this.bind(decideGap);
+  clearGapDecision = this.bind(clearGapDecision);
+  reportDraft = this.bind(reportDraft);
+  updateReportDraft = this.bind(updateReportDraft);
+  chooseReportQuote = this.bind(chooseReportQuote);
+  removeReportQuote = this.bind(removeReportQuote);
+  createServiceOrganisation = this.bind(createServiceOrganisation);
+  listServiceOrganisations = this.bind(listServiceOrganisations);
+  findServiceOrganisation = this.bind(findServiceOrganisation);
+  updateServiceOrganisation = this.bind(updateServiceOrganisation);
+  deleteServiceOrganisation = this.bind(deleteServiceOrganisation);
+  createService = this.bind(createService);
+  listServices = this.bind(listServices);
+  updateService = this.bind(updateService);
+  deleteService = this.bind(deleteService);
   changes = this.bind(changes);
   stats = this.bind(stats);
   searchText = this.bind(searchText);

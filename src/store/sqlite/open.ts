@@ -87,6 +87,8 @@ export function connectSqlite(file: string): { db: Kysely<Schema>; location: str
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MB of page cache (the default is 2 MB): analyses walk indexes of a million codings.
+    sqlite.pragma('cache_size = -65536');
   } catch (err) {
     throw invalid(`cannot open ${path}: ${(err as Error).message}`);
   }

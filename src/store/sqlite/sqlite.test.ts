@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { storeContract } from '../contract/store-contract.ts';
+import { talliesContract } from '../contract/tallies-contract.ts';
+import { servicesContract } from '../contract/services-contract.ts';
 import { openStore } from '../open.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-sqlite-'));
@@ -12,6 +14,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 storeContract('SQLite', async () => join(dir, `contract-${++n}.db`));
+talliesContract('SQLite', async () => join(dir, `contract-${++n}.db`));
+servicesContract('SQLite', async () => join(dir, `services-${++n}.db`));
 
 test('SQLite runs in WAL mode with foreign keys on', async () => {
   const file = join(dir, 'pragmas.db');

@@ -3,7 +3,7 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { useMessages } from '../i18n/index.tsx';
-import { useFormat } from './format.ts';
+import { useFormat } from '../i18n/index.tsx';
 import { componentMessages } from './messages.ts';
 import './components.css';
 

@@ -6,7 +6,8 @@ import type { CSSProperties } from 'react';
 import type { ExchangeReport as Report, ReportEntry } from '../../exchange/report.ts';
 import { useLanguage, useMessages, type Translate } from '../i18n/index.tsx';
 import { exchangeMessages } from './exchange-messages.ts';
-import { useFormat, type Format } from './format.ts';
+import { useFormat } from '../i18n/index.tsx';
+import type { Format } from './format.ts';
 
 type T = Translate<typeof exchangeMessages.en>;
 

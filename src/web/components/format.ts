@@ -1,8 +1,6 @@
 // Numbers and dates in the interface language, through Intl.
 
-import { useMemo } from 'react';
 import type { Language } from '../../core/model.ts';
-import { useLanguage } from '../i18n/index.tsx';
 
 const LOCALES: Record<Language, string> = { en: 'en-CA', fr: 'fr-CA' };
 
@@ -34,9 +32,4 @@ export function makeFormat(language: Language): Format {
     compare: collator.compare,
     languageName: (code) => languages.of(code) ?? code,
   };
-}
-
-export function useFormat(): Format {
-  const language = useLanguage();
-  return useMemo(() => makeFormat(language), [language]);
 }

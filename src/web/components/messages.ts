@@ -12,6 +12,8 @@ export const componentMessages = defineMessages({
     loadFailed: 'Could not load: {message}',
     loading: 'Loading…',
     retry: 'Try again',
+    yes: 'yes',
+    no: 'no',
   },
   fr: {
     cancel: 'Annuler',
@@ -23,5 +25,7 @@ export const componentMessages = defineMessages({
     loadFailed: 'Chargement impossible : {message}',
     loading: 'Chargement…',
     retry: 'Réessayer',
+    yes: 'oui',
+    no: 'non',
   },
 });

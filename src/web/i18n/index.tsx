@@ -4,6 +4,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { Language } from '../../core/model.ts';
 import { translate, type MessageTable, type Messages, type Translate } from './define.ts';
+import { makeFormat, type Format } from '../components/format.ts';
 
 export { defineMessages, translate, type MessageTable, type Messages, type Translate } from './define.ts';
 
@@ -16,3 +17,9 @@ export function useMessages<E extends MessageTable>(messages: Messages<E>): Tran
 }
 
 export const useLanguage = () => useContext(LanguageContext);
+
+/** Numbers and dates in the interface language. */
+export function useFormat(): Format {
+  const language = useLanguage();
+  return useMemo(() => makeFormat(language), [language]);
+}

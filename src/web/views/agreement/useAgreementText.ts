@@ -1,7 +1,7 @@
 // What the agreement view says and how it writes numbers, in the interface language.
 
 import { useMemo } from 'react';
-import { useFormat } from '../../components/format.ts';
+import { useFormat } from '../../i18n/index.tsx';
 import { useMessages } from '../../i18n/index.tsx';
 import { useWorkspace } from '../../workspace.tsx';
 import { codePath } from '../codebook/codebook.ts';

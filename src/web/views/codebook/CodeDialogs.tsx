@@ -4,34 +4,20 @@ import { useMemo, useState } from 'react';
 import type { CodeWithCounts } from '../../../core/read-models.ts';
 import { Combobox, type ComboOption } from '../../components/Combobox.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useFormat } from '../../components/format.ts';
-import { flatten } from '../../components/tree.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { useFormat } from '../../i18n/index.tsx';
 import { useMessages } from '../../i18n/index.tsx';
 import { useWorkspace } from '../../workspace.tsx';
 import { useCodebookAction } from './actions.ts';
-import { canMove, codeForest, codePath, mergeRefusal } from './codebook.ts';
+import { canMove, codeOptions, codePath, mergeRefusal } from './codebook.ts';
 import { codebookMessages } from './messages.ts';
 
 const TOP = '';
 const never = () => false;
 
-/** Every code as a picker option, in tree order, with its parent's path as detail. */
 function useCodeOptions(codes: CodeWithCounts[], disabled: (c: CodeWithCounts) => boolean): ComboOption[] {
   const format = useFormat();
-  return useMemo(() => {
-    const depth = (c: CodeWithCounts): number => {
-      const parent = c.parentId ? codes.find((p) => p.id === c.parentId) : undefined;
-      return parent ? depth(parent) + 1 : 0;
-    };
-    return flatten(codeForest(codes, format.compare)).map(({ item }) => ({
-      id: item.id,
-      label: item.name,
-      detail: item.parentId ? codePath(codes, item.parentId) : undefined,
-      depth: depth(item),
-      color: item.color,
-      disabled: disabled(item),
-    }));
-  }, [codes, disabled, format]);
+  return useMemo(() => codeOptions(codes, format.compare, disabled), [codes, disabled, format]);
 }
 
 export function NewCodeDialog({ codable, parentId, onClose, onCreated }: { codable: boolean; parentId: string | null; onClose(): void; onCreated(id: string): void }) {
@@ -55,39 +41,22 @@ export function NewCodeDialog({ codable, parentId, onClose, onCreated }: { codab
     if (created) onCreated(created.id);
   };
   return (
-    <Dialog
-      title={codable ? t('newCodeTitle') : t('newCategoryTitle')}
-      onClose={onClose}
-      actions={
-        <button type="submit" form="cb-new" className="ui-button is-primary">
-          {t('create')}
-        </button>
-      }
-    >
-      <form
-        id="cb-new"
-        className="cb-dialog-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="ui-field">
-          <span>{t('name')}</span>
-          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={tried && !name.trim()} aria-describedby={tried && !name.trim() ? 'cb-new-error' : undefined} />
-          {tried && !name.trim() && (
-            <small id="cb-new-error" className="ui-error">
-              {t('nameRequired')}
-            </small>
-          )}
-        </label>
-        <Combobox label={t('parent')} options={[{ id: TOP, label: t('topLevel') }, ...options]} value={parent} onChange={setParent} />
-        <label className="ui-field">
-          <span>{t('definition')}</span>
-          <textarea rows={3} value={definition} onChange={(e) => setDefinition(e.target.value)} />
-        </label>
-      </form>
-    </Dialog>
+    <FormDialog title={codable ? t('newCodeTitle') : t('newCategoryTitle')} onClose={onClose} submitLabel={t('create')} onSubmit={() => void submit()} className="cb-dialog-form">
+      <label className="ui-field">
+        <span>{t('name')}</span>
+        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={tried && !name.trim()} aria-describedby={tried && !name.trim() ? 'cb-new-error' : undefined} />
+        {tried && !name.trim() && (
+          <small id="cb-new-error" className="ui-error">
+            {t('nameRequired')}
+          </small>
+        )}
+      </label>
+      <Combobox label={t('parent')} options={[{ id: TOP, label: t('topLevel') }, ...options]} value={parent} onChange={setParent} />
+      <label className="ui-field">
+        <span>{t('definition')}</span>
+        <textarea rows={3} value={definition} onChange={(e) => setDefinition(e.target.value)} />
+      </label>
+    </FormDialog>
   );
 }
 

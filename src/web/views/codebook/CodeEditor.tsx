@@ -8,7 +8,7 @@ import type { Code } from '../../../core/model.ts';
 import type { CodeWithCounts } from '../../../core/read-models.ts';
 import { ApiError } from '../../api.ts';
 import { ColorPicker } from '../../components/ColorPicker.tsx';
-import { useFormat } from '../../components/format.ts';
+import { useFormat } from '../../i18n/index.tsx';
 import { useMessages } from '../../i18n/index.tsx';
 import { href } from '../../router.ts';
 import { useWorkspace } from '../../workspace.tsx';

@@ -1,13 +1,14 @@
 // The codebook: the code tree with counts, search, drag-and-drop (or "Move
 // to…") nesting, and a side panel to edit, move, merge or delete a code.
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CodeWithCounts } from '../../../core/read-models.ts';
 import type { ExchangeReport as Report } from '../../../exchange/report.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { FileButton } from '../../components/FileButton.tsx';
 import { ExchangeReport } from '../../components/ExchangeReport.tsx';
 import { Tree } from '../../components/Tree.tsx';
-import { useFormat } from '../../components/format.ts';
+import { useFormat } from '../../i18n/index.tsx';
 import { ancestorIds, flatten } from '../../components/tree.ts';
 import { useMessages } from '../../i18n/index.tsx';
 import { useWorkspace } from '../../workspace.tsx';
@@ -35,7 +36,6 @@ export function CodebookView() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [open, setOpen] = useState<Open>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
 
   const forest = useMemo(() => codeForest(codes, format.compare), [codes, format]);
@@ -120,20 +120,7 @@ export function CodebookView() {
           <button type="button" className="ui-button" disabled={searching} onClick={() => setExpanded(new Set())}>
             {t('collapseAll')}
           </button>
-          <button type="button" className="ui-button" disabled={importing} onClick={() => fileInput.current?.click()}>
-            {importing ? t('importing') : t('importCodebook')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".qdc"
-            hidden
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importCodebook(file);
-            }}
-          />
+          <FileButton label={importing ? t('importing') : t('importCodebook')} accept=".qdc" disabled={importing} onFiles={([file]) => void importCodebook(file!)} />
           <a className="ui-button" style={{ textDecoration: 'none' }} href={api.exportUrl('qdc')} download>
             {t('exportCodebook')}
           </a>

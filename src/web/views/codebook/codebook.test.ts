@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { flatten } from '../../components/tree.ts';
-import { canMove, codeForest, codePath, mergeRefusal, searchForest } from './codebook.ts';
+import { canMove, codeForest, codeOptions, codePath, mergeRefusal, searchForest } from './codebook.ts';
 
 const code = (id: string, parentId: string | null, name: string, position: number, codable = true, definition = '') => ({ id, parentId, name, position, codable, definition });
 const codes = [
@@ -55,4 +55,20 @@ test('mergeRefusal', () => {
   assert.equal(mergeRefusal(codes, 'fear', 'lang'), null, 'sub-codes move with the merge');
   assert.equal(mergeRefusal(codes, 'obs', 'fear'), 'intoDescendant');
   assert.equal(mergeRefusal(codes, 'lang', 'def'), 'notCodable');
+});
+
+test('codeOptions lists codes in codebook order, indented by depth, with the parent path and the chosen ones disabled', () => {
+  const coloured = codes.map((c) => ({ ...c, color: '#123456' }));
+  const options = codeOptions(coloured, compare, (c) => !c.codable);
+  assert.deepEqual(
+    options.map((o) => [o.id, o.depth, o.detail ?? null, o.disabled]),
+    [
+      ['def', 0, null, true],
+      ['smug', 1, 'Working definitions', false],
+      ['obs', 0, null, true],
+      ['fear', 1, 'Obstacles', false],
+      ['police', 2, 'Obstacles › Fear of deportation', false],
+      ['lang', 1, 'Obstacles', false],
+    ],
+  );
 });

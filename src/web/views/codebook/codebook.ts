@@ -2,8 +2,9 @@
 // code may move, what it may merge into, and how it is named by path.
 
 import type { Code } from '../../../core/model.ts';
+import type { ComboOption } from '../../components/Combobox.tsx';
 import { matchesQuery } from '../../components/text.ts';
-import { ancestorIds, buildForest, descendantIds, filterForest, type TreeNode } from '../../components/tree.ts';
+import { ancestorIds, buildForest, descendantIds, filterForest, flatten, type TreeNode } from '../../components/tree.ts';
 
 type CodeLike = Pick<Code, 'id' | 'parentId' | 'name' | 'definition' | 'position' | 'codable'>;
 
@@ -21,6 +22,21 @@ export function searchForest<C extends CodeLike>(forest: TreeNode<C>[], query: s
 export function codePath(codes: readonly CodeLike[], id: string, separator = ' › '): string {
   const byId = new Map(codes.map((c) => [c.id, c]));
   return [...ancestorIds(codes, id), id].map((a) => byId.get(a)?.name ?? '').join(separator);
+}
+
+/** How deep a code sits: 0 at the top level. */
+export const codeDepth = (codes: readonly CodeLike[], id: string): number => ancestorIds(codes, id).length;
+
+/** Every code as a picker option, in codebook order, with its parent's path as detail; the pickers of every view list codes alike. */
+export function codeOptions<C extends CodeLike & Pick<Code, 'color'>>(codes: readonly C[], compare: (a: string, b: string) => number, disabled?: (code: C) => boolean): ComboOption[] {
+  return flatten(codeForest(codes, compare)).map(({ item }) => ({
+    id: item.id,
+    label: item.name,
+    detail: item.parentId ? codePath(codes, item.parentId) : undefined,
+    depth: codeDepth(codes, item.id),
+    color: item.color,
+    disabled: disabled?.(item) ?? false,
+  }));
 }
 
 /** Whether `id` may become a child of `parentId` (null: top level): no cycles, and it must actually move. */

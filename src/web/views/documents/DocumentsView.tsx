@@ -4,14 +4,17 @@
 import { useMemo, useState } from 'react';
 import { INTERVIEW_STATUSES, LANGUAGES, type InterviewStatus, type Language } from '../../../core/model.ts';
 import type { DocumentRow } from '../../../core/read-models.ts';
+import { AttributeSelect, CoderSelect, SiteSelect } from '../../components/CaseFilters.tsx';
+import { sitesOf } from '../../components/case-choices.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
-import { useFormat } from '../../components/format.ts';
+import { SelectField } from '../../components/SelectField.tsx';
+import { useFormat } from '../../i18n/index.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useMessages } from '../../i18n/index.tsx';
 import { href } from '../../router.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { attributeKey, filterDocuments, NO_FILTER, attributeChoices, type DocumentFilter } from './filters.ts';
+import { filterDocuments, NO_FILTER, type DocumentFilter } from './filters.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { documentsMessages } from './messages.ts';
 import './documents.css';
@@ -26,9 +29,8 @@ export function DocumentsView() {
   const [cases, attributes] = meta.data ?? [[], []];
 
   const casesById = useMemo(() => new Map(cases.map((c) => [c.id, c])), [cases]);
-  const sites = useMemo(() => cases.filter((c) => c.kind === 'site').sort((a, b) => format.compare(a.name, b.name)), [cases, format]);
+  const sites = useMemo(() => sitesOf(cases, format.compare), [cases, format]);
   const participants = useMemo(() => cases.filter((c) => c.kind === 'participant').sort((a, b) => format.compare(a.name, b.name)), [cases, format]);
-  const choices = useMemo(() => attributeChoices(attributes, cases, format.compare, 'organisation'), [attributes, cases, format]);
   const rows = useMemo(() => filterDocuments(docs.data ?? [], filter, casesById), [docs.data, filter, casesById]);
   const coders = useMemo(() => {
     const ids = new Set((docs.data ?? []).flatMap((d) => d.coderIds));
@@ -37,7 +39,6 @@ export function DocumentsView() {
 
   const userName = (uid: string) => users.find((u) => u.id === uid)?.name ?? uid;
   const set = <K extends keyof DocumentFilter>(key: K, value: DocumentFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
-  const attrValueLabel = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? t('yes') : t('no')) : typeof v === 'number' ? format.number(v) : v);
 
   const columns: Column<DocumentRow>[] = [
     {
@@ -85,67 +86,36 @@ export function DocumentsView() {
           <span>{t('search')}</span>
           <input type="search" value={filter.text} placeholder={t('searchPlaceholder')} onChange={(e) => set('text', e.target.value)} />
         </label>
-        <label className="ui-field">
-          <span>{t('site')}</span>
-          <select value={filter.siteId} onChange={(e) => set('siteId', e.target.value)}>
-            <option value="">{t('allSites')}</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="ui-field doc-filter-wide">
-          <span>{t('organisationAttribute')}</span>
-          <select value={filter.organisation} onChange={(e) => set('organisation', e.target.value)}>
-            <option value="">{t('anyOrganisation')}</option>
-            {choices.map((c) => (
-              <optgroup key={c.attribute.name} label={c.attribute.name}>
-                {c.values.map((v) => (
-                  <option key={String(v)} value={attributeKey(c.attribute.name, v)}>
-                    {attrValueLabel(v)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <label className="ui-field">
-          <span>{t('language')}</span>
-          <select value={filter.language} onChange={(e) => set('language', e.target.value as Language | 'none' | '')}>
-            <option value="">{t('anyLanguage')}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {format.languageName(l)}
-              </option>
-            ))}
-            <option value="none">{t('unknownLanguage')}</option>
-          </select>
-        </label>
-        <label className="ui-field">
-          <span>{t('status')}</span>
-          <select value={filter.status} onChange={(e) => set('status', e.target.value as InterviewStatus | 'none' | '')}>
-            <option value="">{t('anyStatus')}</option>
-            {INTERVIEW_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status_${s}`)}
-              </option>
-            ))}
-            <option value="none">{t('noInterview')}</option>
-          </select>
-        </label>
-        <label className="ui-field">
-          <span>{t('coder')}</span>
-          <select value={filter.coderId} onChange={(e) => set('coderId', e.target.value)}>
-            <option value="">{t('anyCoder')}</option>
-            {coders.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SiteSelect label={t('site')} anyLabel={t('allSites')} cases={cases} value={filter.siteId} onChange={(v) => set('siteId', v)} />
+        <AttributeSelect
+          label={t('organisationAttribute')}
+          anyLabel={t('anyOrganisation')}
+          className="doc-filter-wide"
+          cases={cases}
+          attributes={attributes}
+          kind="organisation"
+          value={filter.organisation}
+          onChange={(v) => set('organisation', v)}
+        />
+        <SelectField
+          label={t('language')}
+          anyLabel={t('anyLanguage')}
+          choices={LANGUAGES.map((l) => ({ value: l, label: format.languageName(l) }))}
+          value={filter.language}
+          onChange={(v) => set('language', v as Language | 'none' | '')}
+        >
+          <option value="none">{t('unknownLanguage')}</option>
+        </SelectField>
+        <SelectField
+          label={t('status')}
+          anyLabel={t('anyStatus')}
+          choices={INTERVIEW_STATUSES.map((s) => ({ value: s, label: t(`status_${s}`) }))}
+          value={filter.status}
+          onChange={(v) => set('status', v as InterviewStatus | 'none' | '')}
+        >
+          <option value="none">{t('noInterview')}</option>
+        </SelectField>
+        <CoderSelect label={t('coder')} anyLabel={t('anyCoder')} users={coders} value={filter.coderId} onChange={(v) => set('coderId', v)} />
         <button type="button" className="ui-button doc-clear" disabled={!filtered} onClick={() => setFilter(NO_FILTER)}>
           {t('clearFilters')}
         </button>

@@ -4,7 +4,9 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { Case } from '../../../core/model.ts';
 import type { FileOutcome } from '../../../import/pipeline.ts';
-import { useFormat, type Format } from '../../components/format.ts';
+import { useFormat } from '../../i18n/index.tsx';
+import { FileButton } from '../../components/FileButton.tsx';
+import type { Format } from '../../components/format.ts';
 import { useMessages, type Translate } from '../../i18n/index.tsx';
 import { href } from '../../router.ts';
 import { useWorkspace } from '../../workspace.tsx';
@@ -21,7 +23,6 @@ export function ImportPanel({ sites, participants, onImported }: { sites: Case[]
   const t = useMessages(documentsMessages);
   const format = useFormat();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [siteName, setSiteName] = useState('');
   const [caseName, setCaseName] = useState('');
@@ -54,8 +55,8 @@ export function ImportPanel({ sites, participants, onImported }: { sites: Case[]
     notify(t('batchDone', tally), tally.failed ? 'error' : 'info');
   };
 
-  const add = (files: FileList | null) => {
-    if (!files?.length) return;
+  const add = (files: FileList | File[]) => {
+    if (!files.length) return;
     const options = { siteName: siteName.trim() || undefined, caseName: caseName.trim() || undefined };
     const jobs = [...files].map((file) => ({ key: nextKey.current++, file, options }));
     setRows((list) => [...list, ...jobs.map((j): Row => ({ key: j.key, file: j.file.name, outcome: 'waiting' }))]);
@@ -109,19 +110,7 @@ export function ImportPanel({ sites, participants, onImported }: { sites: Case[]
           ))}
         </datalist>
         <div className="doc-import-button">
-          <button type="button" className="ui-button is-primary" onClick={() => input.current?.click()}>
-            {t('chooseFiles')}
-          </button>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            hidden
-            onChange={(e) => {
-              add(e.target.files);
-              e.target.value = '';
-            }}
-          />
+          <FileButton label={t('chooseFiles')} className="is-primary" multiple onFiles={add} />
         </div>
       </div>
       {rows.length > 0 && (

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AttributeDefinition, Case } from '../../../core/model.ts';
 import type { DocumentRow } from '../../../core/read-models.ts';
-import { filterDocuments, NO_FILTER, attributeChoices } from './filters.ts';
+import { attributeChoices } from '../../components/case-choices.ts';
+import { filterDocuments, NO_FILTER } from './filters.ts';
 
 const org = (id: string, type: string, aboriginal: boolean): Case => ({
   id,

@@ -1,7 +1,7 @@
 // The documents list's filters. The organisation filter is generic: any
 // attribute of the document's organisation case, as "name=value".
 
-import type { AttributeDefinition, AttributeValue, Case, CaseKind, InterviewStatus, Language } from '../../../core/model.ts';
+import type { Case, InterviewStatus, Language } from '../../../core/model.ts';
 import type { DocumentRow } from '../../../core/read-models.ts';
 import { matchesQuery } from '../../components/text.ts';
 
@@ -16,8 +16,6 @@ export interface DocumentFilter {
 }
 
 export const NO_FILTER: DocumentFilter = { text: '', siteId: '', organisation: '', language: '', status: '', coderId: '' };
-
-export const attributeKey = (name: string, value: AttributeValue) => `${name}=${String(value)}`;
 
 export function filterDocuments(rows: readonly DocumentRow[], filter: DocumentFilter, casesById: ReadonlyMap<string, Case>): DocumentRow[] {
   const eq = filter.organisation.indexOf('=');
@@ -35,30 +33,4 @@ export function filterDocuments(rows: readonly DocumentRow[], filter: DocumentFi
     }
     return true;
   });
-}
-
-export interface AttributeChoices {
-  attribute: AttributeDefinition;
-  values: AttributeValue[];
-}
-
-/** For each attribute (of one kind of case, or all), the distinct values the cases have (sorted). */
-export function attributeChoices(
-  definitions: readonly AttributeDefinition[],
-  cases: readonly Case[],
-  compare: (a: string, b: string) => number,
-  kind?: CaseKind,
-): AttributeChoices[] {
-  const described = kind ? cases.filter((c) => c.kind === kind) : cases;
-  return definitions
-    .filter((d) => !kind || d.caseKinds.length === 0 || d.caseKinds.includes(kind))
-    .map((attribute) => {
-      const seen = new Map<string, AttributeValue>();
-      for (const o of described) {
-        const v = o.attributes[attribute.name];
-        if (v !== undefined && v !== '') seen.set(String(v), v);
-      }
-      return { attribute, values: [...seen.values()].sort((a, b) => compare(String(a), String(b))) };
-    })
-    .filter((c) => c.values.length > 0);
 }

@@ -7,15 +7,15 @@ import { MEMO_TARGET_KINDS } from '../../../core/model.ts';
 import type { DocumentRow } from '../../../core/read-models.ts';
 import { ApiError, type Api } from '../../api.ts';
 import { Combobox } from '../../components/Combobox.tsx';
-import { Dialog } from '../../components/Dialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
-import { useFormat } from '../../components/format.ts';
-import { flatten } from '../../components/tree.ts';
+import { useFormat } from '../../i18n/index.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useMessages, type Translate } from '../../i18n/index.tsx';
 import { href } from '../../router.ts';
 import { useWorkspace } from '../../workspace.tsx';
-import { codeForest, codePath } from '../codebook/codebook.ts';
+import { codeOptions, codePath } from '../codebook/codebook.ts';
 import { ALL_MEMOS, countByKind, filterMemos, groupMemos, type MemoFilter } from './memos.ts';
 import { memosMessages } from './messages.ts';
 import './memos.css';
@@ -273,17 +273,9 @@ function MemoCard({ memo, about, onChanged }: { memo: Memo; about: ReactNode; on
         </>
       )}
       {deleting && (
-        <Dialog
-          title={t('deleteTitle')}
-          onClose={() => setDeleting(false)}
-          actions={
-            <button type="button" className="ui-button is-primary is-danger" onClick={() => void remove()}>
-              {t('delete')}
-            </button>
-          }
-        >
+        <ConfirmDialog title={t('deleteTitle')} confirmLabel={t('delete')} onConfirm={() => void remove()} onClose={() => setDeleting(false)}>
           <p>{t('deleteBody', { title, author })}</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </li>
   );
@@ -298,16 +290,7 @@ function NewMemoDialog({ onClose, onAdded }: { onClose(): void; onAdded(): void 
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
-  const options = useMemo(
-    () =>
-      flatten(codeForest(codes, format.compare)).map(({ item }) => ({
-        id: item.id,
-        label: item.name,
-        detail: item.parentId ? codePath(codes, item.parentId) : undefined,
-        color: item.color,
-      })),
-    [codes, format],
-  );
+  const options = useMemo(() => codeOptions(codes, format.compare), [codes, format]);
   const missingCode = about === 'code' && !codeId;
   const submit = async () => {
     setTried(true);
@@ -321,50 +304,33 @@ function NewMemoDialog({ onClose, onAdded }: { onClose(): void; onAdded(): void 
     }
   };
   return (
-    <Dialog
-      title={t('newMemoTitle')}
-      onClose={onClose}
-      actions={
-        <button type="submit" form="mm-new" className="ui-button is-primary">
-          {t('create')}
-        </button>
-      }
-    >
-      <form
-        id="mm-new"
-        className="mm-new-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <fieldset className="mm-about-choice">
-          <legend>{t('about')}</legend>
-          <label>
-            <input type="radio" name="mm-about" checked={about === 'project'} onChange={() => setAbout('project')} /> {t('aboutProject')}
-          </label>
-          <label>
-            <input type="radio" name="mm-about" checked={about === 'code'} onChange={() => setAbout('code')} /> {t('aboutCode')}
-          </label>
-        </fieldset>
-        {about === 'code' && (
-          <>
-            <Combobox label={t('code')} options={options} value={codeId} onChange={setCodeId} placeholder={t('codePlaceholder')} />
-            {tried && missingCode && <small className="ui-error">{t('codeRequired')}</small>}
-          </>
-        )}
-        <label className="ui-field">
-          <span>
-            {t('memoTitle')} <span className="ui-muted">{t('optional')}</span>
-          </span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+    <FormDialog title={t('newMemoTitle')} onClose={onClose} submitLabel={t('create')} onSubmit={() => void submit()} className="mm-new-form">
+      <fieldset className="mm-about-choice">
+        <legend>{t('about')}</legend>
+        <label>
+          <input type="radio" name="mm-about" checked={about === 'project'} onChange={() => setAbout('project')} /> {t('aboutProject')}
         </label>
-        <label className="ui-field">
-          <span>{t('text')}</span>
-          <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={tried && !text.trim()} />
-          {tried && !text.trim() && <small className="ui-error">{t('textRequired')}</small>}
+        <label>
+          <input type="radio" name="mm-about" checked={about === 'code'} onChange={() => setAbout('code')} /> {t('aboutCode')}
         </label>
-      </form>
-    </Dialog>
+      </fieldset>
+      {about === 'code' && (
+        <>
+          <Combobox label={t('code')} options={options} value={codeId} onChange={setCodeId} placeholder={t('codePlaceholder')} />
+          {tried && missingCode && <small className="ui-error">{t('codeRequired')}</small>}
+        </>
+      )}
+      <label className="ui-field">
+        <span>
+          {t('memoTitle')} <span className="ui-muted">{t('optional')}</span>
+        </span>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label className="ui-field">
+        <span>{t('text')}</span>
+        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={tried && !text.trim()} />
+        {tried && !text.trim() && <small className="ui-error">{t('textRequired')}</small>}
+      </label>
+    </FormDialog>
   );
 }

@@ -1,20 +1,22 @@
 // The study at a glance: what it is about, where fieldwork and coding stand,
 // who was interviewed where, and the interview guide.
 
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AttributeDefinition, AttributeValue, Case, Interview, InterviewStatus, Project } from '../../../core/model.ts';
 import type { ExchangeReport as Report } from '../../../exchange/report.ts';
 import { INTERVIEW_STATUSES } from '../../../core/model.ts';
 import { importProject } from '../../api.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { FileButton } from '../../components/FileButton.tsx';
 import { ExchangeReport } from '../../components/ExchangeReport.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { StackedBar } from '../../components/StackedBar.tsx';
-import { useFormat } from '../../components/format.ts';
+import { useFormat } from '../../i18n/index.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { useMessages, type Translate } from '../../i18n/index.tsx';
 import { useWorkspace } from '../../workspace.tsx';
+import { ReportPanel } from '../report/ReportPanel.tsx';
 import type { CoderProgress, SiteInterviewProgress } from '../../../core/read-models.ts';
 import { overviewMessages } from './messages.ts';
 import { attributesFor, groupStudy, type SiteGroup } from './study.ts';
@@ -127,6 +129,8 @@ export function OverviewView() {
         )}
       </section>
 
+      <ReportPanel />
+
       <ExchangePanel t={t} />
     </div>
   );
@@ -137,7 +141,6 @@ type Shown = { kind: 'export'; report: Report } | { kind: 'import'; report: Repo
 /** REFI-QDA: export this project, see what the export loses, or import a .qdpx as a new project. */
 function ExchangePanel({ t }: { t: T }) {
   const { api, notify, openProject } = useWorkspace();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<'report' | 'import' | null>(null);
   const [shown, setShown] = useState<Shown>(null);
 
@@ -173,19 +176,11 @@ function ExchangePanel({ t }: { t: T }) {
         >
           {busy === 'report' ? t('loadingReport') : t('exportLimits')}
         </button>
-        <button type="button" className="ui-button" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
-          {busy === 'import' ? t('importing') : t('importProject')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FileButton
+          label={busy === 'import' ? t('importing') : t('importProject')}
           accept=".qdpx,.qde"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void run('import', async () => ({ kind: 'import', ...(await importProject(file)) }), 'importFailed');
-          }}
+          disabled={busy !== null}
+          onFiles={([file]) => void run('import', async () => ({ kind: 'import', ...(await importProject(file!)) }), 'importFailed')}
         />
       </div>
 

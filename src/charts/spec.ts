@@ -1,0 +1,18 @@
+// What a chart shows, independent of how it is drawn: analyses turn their
+// results into a ChartSpec (src/analysis/outputs/charts.ts), and render.ts draws
+// it as SVG or PNG on the server.
+
+/** How values print: counts as integers, percent values are shares 0..1. */
+export type ValueFormat = 'count' | 'percent';
+
+export type ChartSpec =
+  | {
+      kind: 'bar';
+      title: string;
+      categories: string[];
+      series: { name: string; values: (number | null)[] }[];
+      valueFormat?: ValueFormat;
+      horizontal?: boolean;
+    }
+  | { kind: 'heatmap'; title: string; rows: string[]; columns: string[]; values: (number | null)[][]; valueFormat?: ValueFormat }
+  | { kind: 'wordcloud'; title: string; words: { text: string; weight: number }[] };
