@@ -2,10 +2,7 @@
 
 import type { Language } from '../core/model.ts';
 import type { ProjectStore } from '../store/store.ts';
-import { gatherReport, type GatherOptions } from './gather.ts';
-import { renderDocx } from './render-docx.ts';
-import { renderHtml } from './render-html.ts';
-import { htmlToPdf } from './render-pdf.ts';
+import type { GatherOptions } from './gather.ts';
 
 export const REPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -37,10 +34,17 @@ export async function buildReport(
   options: GatherOptions,
   step: (stage: 'gather' | 'render') => void = () => {},
 ): Promise<ReportFile> {
+  // The renderers (ECharts, docx, playwright) load only when a report is made: they would
+  // slow the start of every CLI command.
   step('gather');
-  const doc = await gatherReport(project, options);
+  const doc = await (await import('./gather.ts')).gatherReport(project, options);
   step('render');
+  const { renderHtml } = await import('./render-html.ts');
   const bytes =
-    format === 'docx' ? await renderDocx(doc) : format === 'pdf' ? await htmlToPdf(renderHtml(doc)) : new TextEncoder().encode(renderHtml(doc));
+    format === 'docx'
+      ? await (await import('./render-docx.ts')).renderDocx(doc)
+      : format === 'pdf'
+        ? await (await import('./render-pdf.ts')).htmlToPdf(renderHtml(doc))
+        : new TextEncoder().encode(renderHtml(doc));
   return { filename: reportFileName(doc.title, format, options.lang), mediaType: REPORT_MEDIA_TYPES[format], bytes };
 }

@@ -3,10 +3,8 @@
 
 import { invalid } from '../../core/errors.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
-import { chartPng, chartSvg } from '../../charts/render.ts';
 import type { Table } from '../../formats/table/table.ts';
 import { tableToCsv } from '../../formats/table/csv.ts';
-import { tablesToXlsx } from '../../formats/table/xlsx.ts';
 
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 export const CHART_FORMATS = ['svg', 'png'] as const;
@@ -29,15 +27,18 @@ export function isChartFormat(format: OutputFormat): boolean {
   return (CHART_FORMATS as readonly string[]).includes(format);
 }
 
+// ECharts and ExcelJS load only when a file needs them: each costs about a second of
+// start-up, which every CLI command would otherwise pay.
 export async function outputBytes(outputs: AnalysisOutputs, format: OutputFormat): Promise<Uint8Array> {
   switch (format) {
     case 'csv':
       return new TextEncoder().encode(tableToCsv(outputs.tables[0] ?? { title: '', columns: [], rows: [] }));
     case 'xlsx':
-      return tablesToXlsx(outputs.tables);
+      return (await import('../../formats/table/xlsx.ts')).tablesToXlsx(outputs.tables);
     case 'svg':
     case 'png': {
       if (!outputs.chart) throw invalid('this analysis has no chart: write .csv or .xlsx');
+      const { chartPng, chartSvg } = await import('../../charts/render.ts');
       return format === 'svg' ? new TextEncoder().encode(chartSvg(outputs.chart)) : chartPng(outputs.chart);
     }
   }
