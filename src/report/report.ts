@@ -1,5 +1,6 @@
 // The findings report as a file, in one of three formats, for the CLI and the API alike.
 
+import { fileStem } from '../core/file-names.ts';
 import type { Language } from '../core/model.ts';
 import type { ProjectStore } from '../store/store.ts';
 import type { GatherOptions } from './gather.ts';
@@ -21,10 +22,7 @@ export interface ReportFile {
 
 /** "<project title> - findings report (en).pdf", with what no file system accepts taken out. */
 export function reportFileName(title: string, format: ReportFormat, lang: Language): string {
-  const clean = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  // A long title is cut at a word boundary.
-  const stem = (clean.length > 80 ? clean.slice(0, 81).replace(/\s+\S*$/, '') : clean) || 'project';
-  return `${stem} - findings report (${lang}).${format}`;
+  return `${fileStem(title)} - findings report (${lang}).${format}`;
 }
 
 /** Gathers, then renders; `step` hears each stage (for a progress bar). */

@@ -2,6 +2,7 @@
 // the data-loss report of what REFI cannot carry), import a codebook into the
 // project, and import a whole project as a new one.
 
+import { fileStem } from '../../core/file-names.ts';
 import { z } from 'zod';
 import { exportQdc, exportQdpx } from '../../exchange/export.ts';
 import { importQdc } from '../../exchange/import-codebook.ts';
@@ -27,9 +28,6 @@ export const exchangeReport: z.ZodType<ExchangeReport> = z.object({
   changed: z.array(entry),
   dropped: z.array(entry),
 });
-
-/** A file name from the project title that every file system accepts. */
-const fileStem = (title: string) => title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'project';
 
 export const exchangeRoutes = [
   route({
