@@ -138,9 +138,20 @@ async function generate(store: Store, scale: number): Promise<Generated> {
 }
 
 
+/** A project an earlier run generated and kept (BENCH_DB), found by its title and code names. */
+async function generated(store: Store): Promise<Generated | null> {
+  const found = (await store.listProjects()).find((p) => p.title.startsWith('Analysis bench '));
+  if (!found) return null;
+  const project = await store.openProject(found.id, { system: 'bench' });
+  const codes = new Map((await project.listCodes()).map((c) => [c.name, c.id]));
+  const { codings } = await project.stats();
+  return { project, codings, themeId: codes.get('Theme 0')!, leafA: codes.get('Code 0.0.0')!, leafB: codes.get('Code 0.0.1')! };
+}
+
 /** Times each analysis and the simplest correct SQL for the same answer; returns ms and ratios. */
 export async function analysisBench(store: Store, scale = Number(process.env.BENCH_SCALE ?? 1)): Promise<Result> {
-  const generation = await time(() => generate(store, scale));
+  const kept = await generated(store);
+  const generation = kept ? { ms: 0, value: kept } : await time(() => generate(store, scale));
   const { project, codings, themeId, leafA, leafB } = generation.value;
   const raw = await connectRaw(store.location);
   const p = project.id;
@@ -203,7 +214,15 @@ export async function analysisBench(store: Store, scale = Number(process.env.BEN
   return result;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// BENCH_DB=PATH|postgres://URL keeps the generated project there, and a later run measures it again without generating.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.env.BENCH_DB) {
+  const store = await openStore(process.env.BENCH_DB);
+  try {
+    console.log(JSON.stringify(await analysisBench(store), null, 2));
+  } finally {
+    await store.close();
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const which = process.argv[2] ?? 'sqlite';
   const dir = mkdtempSync(join(tmpdir(), 'crosswise-analysis-bench-'));
   const server = which === 'postgres' ? await testServer() : null;

@@ -151,7 +151,7 @@ export function analysisContract(adapter: string, freshLocation: () => Promise<s
 
     test('co-occurrence: overlapping passages, touching ones not, and the within-N variant', async () => {
       await withStore(await freshLocation(), async (store) => {
-        const { p } = await smallStudy(store);
+        const { p, amira, luc } = await smallStudy(store);
         const overlap = await cooccurrence(p);
         assert.deepEqual(overlap.codes.map((c) => c.path), ['Obstacles/Fear', 'Obstacles/Silence', 'Needs/Housing']);
         assert.deepEqual(overlap.counts, [[3, 1, 1], [1, 2, 0], [1, 0, 4]]);
@@ -162,6 +162,11 @@ export function analysisContract(adapter: string, freshLocation: () => Promise<s
         const near = await cooccurrence(p, { within: 5, top: 1 });
         assert.deepEqual(near.counts, [[3, 2, 2], [2, 2, 1], [2, 1, 4]]);
         assert.equal(near.pairs.length, 1);
+        // One coder's passages only: Amira's nested and contained ones meet, Luc's only touch.
+        assert.deepEqual((await cooccurrence(p, { coderId: amira.id })).counts, [[3, 1, 1], [1, 1, 0], [1, 0, 2]]);
+        const lucs = await cooccurrence(p, { coderId: luc.id });
+        assert.deepEqual(lucs.counts, [[1, 0, 0], [0, 1, 0], [0, 0, 2]]);
+        assert.deepEqual(lucs.pairs, []);
       });
     });
 
@@ -171,6 +176,8 @@ export function analysisContract(adapter: string, freshLocation: () => Promise<s
         const plain = await frameworkView(p, { rowKind: 'participant', themeIds: [obstacles.id, housing.id] });
         assert.deepEqual(plain.rows.map((r) => r.name), ['P1', 'P2', 'P3']);
         assert.deepEqual(plain.cells.map((row) => row.map((c) => c.segments)), [[4, 2], [1, 1], [0, 1]]);
+        const amiras = await frameworkView(p, { rowKind: 'participant', themeIds: [obstacles.id, housing.id], coderId: amira.id });
+        assert.deepEqual(amiras.cells.map((row) => row.map((c) => c.segments)), [[3, 1], [1, 1], [0, 0]]);
         const bySite = await frameworkView(p, { rowKind: 'site', themeIds: [housing.id] });
         assert.deepEqual(bySite.cells.map((row) => row[0]!.segments), [3, 1]);
         const matrix = await p.createFrameworkMatrix({ name: 'Chart', rowKind: 'participant', themeIds: [obstacles.id, housing.id] });

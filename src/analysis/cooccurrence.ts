@@ -4,7 +4,7 @@
 // one segment coded with both codes is one co-occurring pair. Found by one sweep per document.
 
 import type { CodeId } from '../core/model.ts';
-import { selfPairs } from '../core/text/ranges.ts';
+import { forEachSortedSelfPair } from '../core/text/ranges.ts';
 import type { ProjectStore } from '../store/store.ts';
 import { documentsInScope, loadStudy, type Scope } from './scope.ts';
 
@@ -37,34 +37,30 @@ export async function cooccurrence(project: ProjectStore, options: CooccurrenceO
     ...(options.codeIds ? { codeIds: options.codeIds } : {}),
     ...(options.coderId ? { coderId: options.coderId } : {}),
   });
-  const present = new Set(passages.map((k) => k.codeId));
+  const present = new Set(passages.codeIds);
   const codeIds = options.codeIds ?? study.codes.map((c) => c.id).filter((id) => present.has(id));
   const indexOf = new Map(codeIds.map((id, i) => [id, i]));
   const n = codeIds.length;
-  const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  // The store numbers codes its own way: ours[its index] is the matrix row, -1 for a code left out.
+  const ours = Int32Array.from(passages.codeIds, (id) => indexOf.get(id) ?? -1);
+  const counts = new Float64Array(n * n);
 
-  const byDocument = new Map<string, { start: number; end: number; code: number }[]>();
-  for (const k of passages) {
-    const code = indexOf.get(k.codeId);
-    if (code === undefined || !scoped.has(k.documentId)) continue;
-    const list = byDocument.get(k.documentId) ?? [];
-    if (list.length === 0) byDocument.set(k.documentId, list);
-    list.push({ start: k.start, end: k.end, code });
-    counts[code]![code]!++;
-  }
-  for (const inDocument of byDocument.values()) {
-    for (const [i, j] of selfPairs(inDocument, options.within)) {
-      const a = inDocument[i]!.code;
-      const b = inDocument[j]!.code;
-      if (a === b) continue;
-      counts[a]![b]!++;
-      counts[b]![a]!++;
-    }
+  for (const { documentId, starts, ends, codes } of passages.documents) {
+    if (!scoped.has(documentId)) continue;
+    for (const code of codes) if (ours[code]! >= 0) counts[ours[code]! * (n + 1)]!++;
+    forEachSortedSelfPair(starts, ends, options.within, (i, j) => {
+      const a = ours[codes[i]!]!;
+      const b = ours[codes[j]!]!;
+      if (a === b || a < 0 || b < 0) return;
+      counts[a * n + b]!++;
+      counts[b * n + a]!++;
+    });
   }
 
   const codes = codeIds.map((codeId) => ({ codeId, path: study.codePath(codeId) }));
   const pairs: CooccurrencePair[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (counts[i]![j]! > 0) pairs.push({ a: codes[i]!, b: codes[j]!, count: counts[i]![j]! });
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (counts[i * n + j]! > 0) pairs.push({ a: codes[i]!, b: codes[j]!, count: counts[i * n + j]! });
   pairs.sort((x, y) => y.count - x.count || x.a.path.localeCompare(y.a.path) || x.b.path.localeCompare(y.b.path));
-  return { codes, counts, pairs: pairs.slice(0, options.top ?? 20) };
+  const matrix = Array.from({ length: n }, (_, i) => Array.from(counts.subarray(i * n, (i + 1) * n)));
+  return { codes, counts: matrix, pairs: pairs.slice(0, options.top ?? 20) };
 }

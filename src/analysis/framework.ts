@@ -74,17 +74,15 @@ function segmentsByCell(study: Study, rowKind: CaseKind, codings: readonly Quote
   return cells;
 }
 
-/** Distinct segments of each theme per row case: per-case tallies summed into the row case enclosing each. */
+/** Distinct segments of each theme per row case, counted by the store with cases grouped under their row case. */
 async function segmentCounts(project: ProjectStore, study: Study, rowKind: CaseKind, themeIds: CodeId[], coder: { coderId?: string }): Promise<Map<string, number>> {
-  const tallies = await project.codingTally({ rows: themeIds.map((id) => ({ key: id, codeIds: study.subtree(id) })), ...coder });
-  const out = new Map<string, number>();
-  for (const t of tallies) {
-    const row = study.tree.enclosing(t.caseId, rowKind);
-    if (!row) continue;
-    const key = `${row.id}\u0000${t.row}`;
-    out.set(key, (out.get(key) ?? 0) + t.segments);
+  const groups = new Map<CaseId, string>();
+  for (const c of study.cases) {
+    const row = study.tree.enclosing(c.id, rowKind);
+    if (row) groups.set(c.id, row.id);
   }
-  return out;
+  const tallies = await project.codingTally({ rows: themeIds.map((id) => ({ key: id, codeIds: study.subtree(id) })), groups, ...coder });
+  return new Map(tallies.map((t) => [`${t.group}\u0000${t.row}`, t.segments]));
 }
 
 export async function frameworkView(project: ProjectStore, options: FrameworkOptions): Promise<FrameworkView> {

@@ -97,16 +97,18 @@ export function proposedStatus(casesByStatus: Record<EvidencedStatus, number>, c
 
 const codesOf = (study: Study, codeIds: readonly CodeId[]): Set<CodeId> => new Set(codeIds.flatMap((id) => study.subtree(id)));
 
+/** Each case's site, for the store to sum cases into. */
+const siteGroups = (study: Study): Map<CaseId, CaseId> =>
+  new Map(study.cases.flatMap((c) => {
+    const site = study.tree.enclosing(c.id, 'site');
+    return site ? [[c.id, site.id] as const] : [];
+  }));
+
 /** The study's sites in case order, with their coded cases (by the coder, if one is chosen). */
-async function sitesOf(project: ProjectStore, study: Study, coderId?: UserId): Promise<{ sites: GapSite[]; siteOfCase: (id: CaseId) => CaseId | undefined }> {
-  const tallies = await project.codingTally({ rows: [{ key: '*', codeIds: study.codes.map((c) => c.id) }], reachOnly: true, ...(coderId ? { coderId } : {}) });
-  const sites = study.cases.filter((c) => c.kind === 'site').map((c) => ({ id: c.id, name: c.name, codedCases: 0 }));
-  const siteOfCase = (id: CaseId) => study.tree.enclosing(id, 'site')?.id;
-  for (const t of tallies) {
-    const site = sites.find((s) => s.id === siteOfCase(t.caseId));
-    if (site) site.codedCases += 1;
-  }
-  return { sites, siteOfCase };
+async function sitesOf(project: ProjectStore, study: Study, coderId?: UserId): Promise<GapSite[]> {
+  const tallies = await project.codingTally({ rows: [{ key: '*', codeIds: study.codes.map((c) => c.id) }], groups: siteGroups(study), reachOnly: true, ...(coderId ? { coderId } : {}) });
+  const coded = new Map(tallies.map((t) => [t.group, t.cases]));
+  return study.cases.filter((c) => c.kind === 'site').map((c) => ({ id: c.id, name: c.name, codedCases: coded.get(c.id) ?? 0 }));
 }
 
 const cellKey = (needId: NeedId, siteId: CaseId) => `${needId}\u0000${siteId}`;
@@ -120,7 +122,8 @@ export async function gapMatrix(project: ProjectStore, options: { coderId?: User
     project.listServiceOrganisations(),
     project.listServices(),
   ]);
-  const { sites, siteOfCase } = await sitesOf(project, study, options.coderId);
+  const sites = await sitesOf(project, study, options.coderId);
+  const siteOf = siteGroups(study);
   const needCodes = new Map(needs.map((n) => [n.id, codesOf(study, n.codeIds)]));
   const statusOf = new Map<CodeId, EvidencedStatus>();
   for (const s of EVIDENCED_STATUSES) for (const id of codesOf(study, statusCodes[s])) statusOf.set(id, s);
@@ -133,7 +136,7 @@ export async function gapMatrix(project: ProjectStore, options: { coderId?: User
   const evidence = new Map<string, { cases: Set<CaseId>; byStatus: Record<EvidencedStatus, Set<CaseId>> }>();
   for (const [documentId, inDocument] of byDocument) {
     const caseId = study.document(documentId)?.caseId ?? null;
-    const siteId = caseId === null ? undefined : siteOfCase(caseId);
+    const siteId = caseId === null ? undefined : siteOf.get(caseId);
     if (caseId === null || siteId === undefined) continue;
     const statusRanges = inDocument.filter((r) => statusOf.has(r.codeId));
     for (const need of needs) {
@@ -203,15 +206,16 @@ export async function barrierPrevalence(project: ProjectStore, options: { thresh
   const { threshold, weak } = verdictShares(options);
   const study = await loadStudy(project);
   const barriers = await project.listBarriers();
-  const { sites, siteOfCase } = await sitesOf(project, study, options.coderId);
+  const sites = await sitesOf(project, study, options.coderId);
   const tallies = await project.codingTally({
     rows: barriers.map((b) => ({ key: b.id, codeIds: [...codesOf(study, b.codeIds)] })),
+    groups: siteGroups(study),
     reachOnly: true,
     ...(options.coderId ? { coderId: options.coderId } : {}),
   });
   const rows = barriers.map((barrier): BarrierRow => {
     const mine = tallies.filter((t) => t.row === barrier.id);
-    const cases = sites.map((s) => mine.filter((t) => siteOfCase(t.caseId) === s.id).length);
+    const cases = sites.map((s) => mine.find((t) => t.group === s.id)?.cases ?? 0);
     const shares = sites.map((s, j) => (s.codedCases ? cases[j]! / s.codedCases : null));
     return { barrier, cases, shares, ...siteVerdict(sites, shares, { threshold, weak }) };
   });

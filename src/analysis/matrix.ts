@@ -1,7 +1,8 @@
 // Matrix query: codes as rows, sites, cases of a kind or the values of a case
 // attribute as columns; each cell counts distinct segments, documents, cases or
-// coded words, counted in the database per case (one GROUP BY) and summed into columns. A code row
-// counts the code with its sub-codes (distinct: a segment under two sub-codes once).
+// coded words, counted by the database per document and summed into columns by the
+// store. A code row counts the code with its sub-codes (distinct: a segment under two
+// sub-codes once).
 
 import type { CaseId, CaseKind, CodeId, CodingId } from '../core/model.ts';
 import { invalid } from '../core/errors.ts';
@@ -79,20 +80,13 @@ function assertColumns(study: Study, columns: MatrixColumns): void {
 
 type Counts = Record<MatrixCount, number>;
 
-/** Per-case tallies summed into columns (row → column → counts): a case's documents fall in one column, so every figure adds up. */
-function sumByColumn(tallies: readonly CodingTally[], columnOf: Map<CaseId, string>): Map<string, Map<string, Counts>> {
+/** Tallies by row, then column. */
+function byRowAndColumn(tallies: readonly CodingTally[]): Map<string, Map<string, Counts>> {
   const out = new Map<string, Map<string, Counts>>();
   for (const t of tallies) {
-    const column = columnOf.get(t.caseId);
-    if (column === undefined) continue;
-    let row = out.get(t.row);
-    if (!row) out.set(t.row, (row = new Map()));
-    let sum = row.get(column);
-    if (!sum) row.set(column, (sum = { segments: 0, documents: 0, cases: 0, words: 0 }));
-    sum.segments += t.segments;
-    sum.documents += t.documents;
-    sum.cases += 1;
-    sum.words += t.words;
+    const row = out.get(t.row) ?? new Map<string, Counts>();
+    if (row.size === 0) out.set(t.row, row);
+    row.set(t.group, t);
   }
   return out;
 }
@@ -102,14 +96,14 @@ export async function matrixQuery(project: ProjectStore, options: MatrixOptions)
   assertColumns(study, options.columns);
   const rows = rowsOf(study, options.rootCodeId);
   const columns = columnsOf(study, options.columns);
-  const columnOf = new Map(columns.flatMap((c) => c.caseIds.map((id) => [id, c.key] as const)));
+  const groups = new Map(columns.flatMap((c) => c.caseIds.map((id) => [id, c.key] as const)));
   const coder = options.coderId ? { coderId: options.coderId } : {};
   const allCodes = study.codes.map((c) => c.id);
   const rowCodes = [...new Set(rows.flatMap((r) => study.subtree(r.codeId)))];
   // Counting cases or documents needs only which ones the codes reach: the store's tallies tell that without reading codings.
   const reachOnly = options.count === 'cases' || options.count === 'documents';
   const tally = async (rowList: { key: string; codeIds: CodeId[] }[], words: boolean, reach: boolean) =>
-    sumByColumn(await project.codingTally({ rows: rowList, ...coder, words, reachOnly: reach }), columnOf);
+    byRowAndColumn(await project.codingTally({ rows: rowList, groups, ...coder, words, reachOnly: reach }));
   const words = options.count === 'words';
   // Rows and their total in one pass ('*' is no code's id).
   const cells = await tally([...rows.map((r) => ({ key: r.codeId, codeIds: study.subtree(r.codeId) })), { key: '*', codeIds: rowCodes }], words, reachOnly);

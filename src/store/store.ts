@@ -160,17 +160,21 @@ export interface QuotedCodingRange extends CodingRange {
   exact: string;
 }
 
-/** A code on a passage: one per (segment, code), however many coders applied it. */
-export interface CodedPassage {
-  documentId: DocumentId;
-  start: number;
-  end: number;
-  codeId: CodeId;
+/**
+ * Codes on passages, one per (segment, code) however many coders applied it: per document in
+ * order of start, as parallel columns (a million passages need no object each).
+ */
+export interface CodedPassages {
+  /** The codes, at the indexes the documents' `codes` give. */
+  codeIds: CodeId[];
+  documents: { documentId: DocumentId; starts: Int32Array; ends: Int32Array; codes: Int32Array }[];
 }
 
 /** Counts over codings in one pass of the database: each row key stands for a set of codes. */
 export interface CodingTallyRequest {
   rows: { key: string; codeIds: CodeId[] }[];
+  /** The group (a site, a column, a row case) each case's figures are summed into; other cases are left out. */
+  groups: ReadonlyMap<CaseId, string>;
   coderId?: UserId;
   /** Also sum the words of the distinct segments (costs reading their text). */
   words?: boolean;
@@ -182,14 +186,15 @@ export interface CodingTallyRequest {
 }
 
 /**
- * Distinct segments and documents of one row in one case's documents; words only when asked for.
- * Per case, so that any grouping of cases (sites, attribute values) is a sum.
+ * One row's figures in one group's cases: distinct segments, documents and cases the row's codes
+ * reach, and words only when asked for. A case lies in one group, so groups add up.
  */
 export interface CodingTally {
   row: string;
-  caseId: CaseId;
+  group: string;
   segments: number;
   documents: number;
+  cases: number;
   words: number;
 }
 
@@ -346,9 +351,9 @@ export interface ProjectStore {
   codingRanges(filter?: CodingRangeFilter): Promise<CodingRange[]>;
   /** The same with each segment's exact text. */
   quotedCodingRanges(filter?: CodingRangeFilter): Promise<QuotedCodingRange[]>;
-  /** Distinct (segment, code) passages, in no particular order: what sweeps over every passage read. */
-  codedPassages(filter?: CodingRangeFilter): Promise<CodedPassage[]>;
-  /** Distinct segments, documents (and words) per row of codes and case, counted by the database. */
+  /** Distinct (segment, code) passages per document: what sweeps over every passage read. */
+  codedPassages(filter?: CodingRangeFilter): Promise<CodedPassages>;
+  /** Distinct segments, documents, cases (and words) per row of codes and group of cases, counted by the database. */
   codingTally(request: CodingTallyRequest): Promise<CodingTally[]>;
 
   createFrameworkMatrix(input: NewFrameworkMatrix): Promise<FrameworkMatrix>;

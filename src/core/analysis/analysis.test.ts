@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contains, difference, gap, intersect, intersection, normalize, overlappingPairs, overlaps, pairsWithin, selfPairs, union } from '../text/ranges.ts';
+import { contains, difference, forEachSortedSelfPair, gap, intersect, intersection, normalize, overlappingPairs, overlaps, pairsWithin, type Range, union } from '../text/ranges.ts';
 import { sameUnitPairs, unitSpans } from './units.ts';
 import { CodePointIndex } from '../text/offsets.ts';
 import { paragraphRanges } from '../text/sentences.ts';
@@ -82,9 +82,14 @@ test('the query syntax: quoted and bare codes, AND NOT, NEAR/N, NEAR/TURN, INSID
 });
 
 test('pairs within one list, overlapping or within N, match a nested loop', () => {
+  const selfPairs = (list: Range[], within?: number) => {
+    const pairs: [number, number][] = [];
+    forEachSortedSelfPair(list.map((x) => x.start), list.map((x) => x.end), within, (i, j) => pairs.push([i, j]));
+    return pairs;
+  };
   let seed = 11;
   const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-  const list = Array.from({ length: 80 }, () => { const s = rand(300); return r(s, s + 1 + rand(20)); });
+  const list = Array.from({ length: 80 }, () => { const s = rand(300); return r(s, s + 1 + rand(20)); }).sort((a, b) => a.start - b.start);
   for (const within of [undefined, 0, 3]) {
     const brute: [number, number][] = [];
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {

@@ -107,32 +107,28 @@ export const pairsWithin = (a: readonly Range[], b: readonly Range[], n: number)
   overlappingPairs(a.map((r) => widen(r, n + 1)), b);
 
 /**
- * Every unordered pair [i, j] (i < j) of ranges in one list that overlap, or with `within`,
- * lie at most that many code points apart. One sweep; coordinates are doubled so that
- * widening both ranges by (within + 1) half-points tests the gap exactly.
+ * Calls `visit(i, j)` (i < j) for every unordered pair of ranges, given as parallel columns
+ * sorted by start, that overlap, or with `within`, lie at most that many code points apart.
+ * One sweep; coordinates are doubled so that widening both ranges by (within + 1) half-points
+ * tests the gap exactly.
  */
-export function selfPairs(ranges: readonly Range[], within?: number): [number, number][] {
+export function forEachSortedSelfPair(starts: ArrayLike<number>, ends: ArrayLike<number>, within: number | undefined, visit: (i: number, j: number) => void): void {
   const pad = within === undefined ? 0 : within + 1;
-  const order = ranges
-    .map((r, index) => ({ start: 2 * r.start - pad, end: 2 * r.end + pad, index }))
-    .filter((r) => r.start < r.end)
-    .sort((a, b) => a.start - b.start);
-  const active: typeof order = [];
-  const pairs: [number, number][] = [];
-  for (const item of order) {
+  const active: number[] = [];
+  for (let item = 0; item < starts.length; item++) {
+    const start = 2 * starts[item]! - pad;
     for (let k = 0; k < active.length; ) {
-      if (active[k]!.end <= item.start) {
+      const other = active[k]!;
+      if (2 * ends[other]! + pad <= start) {
         active[k] = active[active.length - 1]!;
         active.pop();
       } else {
-        const other = active[k]!.index;
-        pairs.push(other < item.index ? [other, item.index] : [item.index, other]);
+        visit(other, item);
         k++;
       }
     }
     active.push(item);
   }
-  return pairs;
 }
 
 /** The ranges of a sorted, non-overlapping list that overlap [start, end). */

@@ -1,5 +1,6 @@
-// Coding tallies for every adapter: the per-(document, code, coder) counts the database keeps
-// beside the codings (migration 009) equal a recount after every kind of change, a failed
+// Coding tallies and coded passages for every adapter: the per-(document, code, coder) counts
+// (migration 009) and the per-(segment, code) passages with their ranges (migration 010) the
+// database keeps beside the codings equal a recount after every kind of change, a failed
 // transaction leaves them as they were, and an upgraded database gets them filled.
 
 import { describe, test } from 'node:test';
@@ -29,9 +30,37 @@ async function recount(db: Kysely<Database>): Promise<string[]> {
   );
 }
 
+type Passage = { segment_id: string; code_id: string; document_id: string; start_cp: number; end_cp: number; n: number | string };
+
+const sortedPassages = (rows: Passage[]) =>
+  rows.map((r) => `${r.document_id} ${r.start_cp}-${r.end_cp} ${r.segment_id} ${r.code_id} ${Number(r.n)}`).sort();
+
+async function passages(db: Kysely<Database>): Promise<string[]> {
+  return sortedPassages((await sql<Passage>`select segment_id, code_id, document_id, start_cp, end_cp, coders as n from coded_passages`.execute(db)).rows);
+}
+
+async function recountPassages(db: Kysely<Database>): Promise<string[]> {
+  return sortedPassages(
+    (
+      await sql<Passage>`select c.segment_id, c.code_id, s.document_id, s.start_cp, s.end_cp, count(*) as n from codings c
+        join segments s on s.project_id = c.project_id and s.id = c.segment_id
+        group by c.segment_id, c.code_id, s.document_id, s.start_cp, s.end_cp`.execute(db)
+    ).rows,
+  );
+}
+
+async function reachCounts(db: Kysely<Database>, from: 'kept' | 'recount'): Promise<string[]> {
+  const query =
+    from === 'kept'
+      ? sql<Tally>`select document_id, code_id, '-' as coder_id, passages as n from code_reach`
+      : sql<Tally>`select s.document_id, c.code_id, '-' as coder_id, count(distinct c.segment_id) as n from codings c
+          join segments s on s.project_id = c.project_id and s.id = c.segment_id group by s.document_id, c.code_id`;
+  return sorted((await query.execute(db)).rows);
+}
+
 export function talliesContract(adapter: string, freshLocation: () => Promise<string>): void {
   describe(`coding tallies contract: ${adapter}`, () => {
-    test('tallies equal a recount after applying, resizing, removing, merging and deleting codes and documents', async () => {
+    test('tallies and passages equal a recount after applying, resizing, removing, merging and deleting codes and documents', async () => {
       const location = await freshLocation();
       const raw = await connectRaw(location);
       try {
@@ -41,6 +70,8 @@ export function talliesContract(adapter: string, freshLocation: () => Promise<st
             const kept = await tallies(raw.db);
             assert.deepEqual(kept, await recount(raw.db), `tallies differ from a recount after ${after}`);
             assert.equal(kept.length, size, `tally rows after ${after}`);
+            assert.deepEqual(await passages(raw.db), await recountPassages(raw.db), `coded passages differ from a recount after ${after}`);
+            assert.deepEqual(await reachCounts(raw.db, 'kept'), await reachCounts(raw.db, 'recount'), `code reach differs from a recount after ${after}`);
           };
           const police = await p.createCode({ name: 'Fear of police', parentId: obstacles.id });
           const deportation = rangeOf(TEXT, 'fear of deportation');
@@ -95,7 +126,7 @@ export function talliesContract(adapter: string, freshLocation: () => Promise<st
       }
     });
 
-    test('upgrading a database with codings fills its tallies', async () => {
+    test('upgrading a database with codings fills its tallies and passages', async () => {
       const location = await freshLocation();
       const raw = await connectRaw(location);
       try {
@@ -116,6 +147,8 @@ export function talliesContract(adapter: string, freshLocation: () => Promise<st
         const check = await connectRaw(location);
         try {
           assert.deepEqual(await tallies(check.db), ['d1 k1 u1 2', 'd1 k1 u2 1', 'd1 k2 u1 1']);
+          assert.deepEqual(await passages(check.db), ['d1 0-5 s0 k1 2', 'd1 6-11 s1 k1 1', 'd1 6-11 s1 k2 1']);
+          assert.deepEqual(await reachCounts(check.db, 'kept'), ['d1 k1 - 2', 'd1 k2 - 1']);
         } finally {
           await check.db.destroy();
         }

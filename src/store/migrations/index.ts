@@ -9,6 +9,7 @@ import { searchWordBoundaries } from './006-search-word-boundaries.ts';
 import { needsGapsAndReportDraft } from './007-needs-gaps-and-report-draft.ts';
 import { servicesInventory } from './008-services-inventory.ts';
 import { codingTallies } from './009-coding-tallies.ts';
+import { codedPassages } from './010-coded-passages.ts';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'needs, barriers, gap decisions and report draft', up: needsGapsAndReportDraft },
   { version: 8, name: 'services inventory', up: servicesInventory },
   { version: 9, name: 'coding tallies and covering indexes', up: codingTallies },
+  { version: 10, name: 'coded passages', up: codedPassages },
 ];

@@ -4,8 +4,9 @@
 
 import { sql } from 'kysely';
 import type { CaseId, CodeId, CodingRange, DocumentId } from '../../core/model.ts';
-import type { CodedPassage, CodingRangeFilter, CodingTally, CodingTallyRequest, QuotedCodingRange } from '../store.ts';
+import type { CodedPassages, CodingRangeFilter, CodingTally, CodingTallyRequest, QuotedCodingRange } from '../store.ts';
 import { type Ctx, toCount } from './context.ts';
+import { unpackPassages } from './packed-passages.ts';
 
 function ranges(ctx: Ctx, filter: CodingRangeFilter) {
   let query = ctx.db
@@ -39,108 +40,151 @@ export async function quotedCodingRanges(ctx: Ctx, filter: CodingRangeFilter = {
 }
 
 /**
- * Distinct (segment, code) passages, in no particular order: the distinct pairs come from the
- * codings' (segment, code, coder) index in segment order, so each segment's range is then read
- * from a covering index next to the previous one.
+ * Distinct (segment, code) passages per document. Without a coder they come from the maintained
+ * `coded_passages` (migration 010), one row per document with its passages packed in a string:
+ * building an object per database row costs more than the query itself at a million codings.
+ * Code ids are the store's UUIDs, so the separators never occur inside one.
  */
-export async function codedPassages(ctx: Ctx, filter: CodingRangeFilter = {}): Promise<CodedPassage[]> {
+export async function codedPassages(ctx: Ctx, filter: CodingRangeFilter = {}): Promise<CodedPassages> {
   const codes = filter.codeIds ? sql`and code_id in (${sql.join(filter.codeIds.length ? filter.codeIds : [''])})` : sql``;
-  const coder = filter.coderId ? sql`and coder_id = ${filter.coderId}` : sql``;
-  const documents = filter.documentIds ? sql`and s.document_id in (${sql.join(filter.documentIds.length ? filter.documentIds : [''])})` : sql``;
-  // Named as the result's fields: no second object per passage.
-  const { rows } = await sql<CodedPassage>`
-    select s.document_id as "documentId", s.start_cp as "start", s.end_cp as "end", c.code_id as "codeId"
-    from (select distinct segment_id, code_id from codings where project_id = ${ctx.projectId} ${codes} ${coder}) c
-    cross join segments s
-    where s.project_id = ${ctx.projectId} and s.id = c.segment_id ${documents}`.execute(ctx.db);
-  return rows;
+  const documents = filter.documentIds ? sql`and document_id in (${sql.join(filter.documentIds.length ? filter.documentIds : [''])})` : sql``;
+  const packed = sql`start_cp || ',' || end_cp || ',' || code_id`;
+  const aggregate = ctx.dialect === 'postgres' ? sql`string_agg(${packed}, ';')` : sql`group_concat(${packed}, ';')`;
+  const source = filter.coderId
+    ? sql`select distinct s.document_id, s.start_cp, s.end_cp, c.code_id
+        from (select distinct segment_id, code_id from codings where project_id = ${ctx.projectId} and coder_id = ${filter.coderId} ${codes}) c
+        cross join segments s where s.project_id = ${ctx.projectId} and s.id = c.segment_id ${documents}`
+    : sql`select * from coded_passages where project_id = ${ctx.projectId} ${codes} ${documents}`;
+  const { rows } = await sql<{ document_id: DocumentId; passages: string }>`
+    select document_id, ${aggregate} as passages from (${source}) p group by document_id`.execute(ctx.db);
+  const codeIds: CodeId[] = [];
+  const codeIndex = new Map<string, number>();
+  return { codeIds, documents: rows.map((r) => unpackPassages(r.document_id, r.passages, codeIds, codeIndex)) };
 }
 
-/** Which case each document with one belongs to. */
-async function caseOfDocument(ctx: Ctx): Promise<Map<DocumentId, CaseId>> {
+/**
+ * Sums figures per (row, document) into (row, group): each document's case lies in one group,
+ * and a case counts once per row however many of its documents the row reaches.
+ */
+async function groupTotals(ctx: Ctx, request: CodingTallyRequest) {
   const rows = await ctx.db.selectFrom('documents').select(['id', 'case_id']).where('project_id', '=', ctx.projectId).where('case_id', 'is not', null).execute();
-  return new Map(rows.map((r) => [r.id, r.case_id!]));
+  const groupKeys = [...new Set(request.groups.values())];
+  const groupIndex = new Map(groupKeys.map((key, i) => [key, i]));
+  const caseIndex = new Map<CaseId, number>();
+  const place = new Map<DocumentId, { group: number; case: number }>();
+  for (const r of rows) {
+    const group = groupIndex.get(request.groups.get(r.case_id!) ?? '');
+    if (group === undefined) continue;
+    if (!caseIndex.has(r.case_id!)) caseIndex.set(r.case_id!, caseIndex.size);
+    place.set(r.id, { group, case: caseIndex.get(r.case_id!)! });
+  }
+  const n = request.rows.length;
+  const g = groupKeys.length;
+  // Flat arrays: [row][group] figures and [row][case] seen flags, with no per-pair objects.
+  const segments = new Float64Array(n * g);
+  const documents = new Float64Array(n * g);
+  const cases = new Float64Array(n * g);
+  const words = new Float64Array(n * g);
+  const seen = new Uint8Array(n * caseIndex.size);
+  return {
+    place: (documentId: DocumentId) => place.get(documentId),
+    add(row: number, at: { group: number; case: number }, segmentCount: number, wordCount: number) {
+      const cell = row * g + at.group;
+      segments[cell]! += segmentCount;
+      documents[cell]! += 1;
+      words[cell]! += wordCount;
+      if (!seen[row * caseIndex.size + at.case]) {
+        seen[row * caseIndex.size + at.case] = 1;
+        cases[cell]! += 1;
+      }
+    },
+    result(): CodingTally[] {
+      const out: CodingTally[] = [];
+      for (let row = 0; row < n; row++) {
+        for (let group = 0; group < g; group++) {
+          const cell = row * g + group;
+          if (documents[cell]) {
+            out.push({ row: request.rows[row]!.key, group: groupKeys[group]!, segments: segments[cell]!, documents: documents[cell]!, cases: cases[cell]!, words: words[cell]! });
+          }
+        }
+      }
+      return out;
+    },
+  };
 }
 
-/** Per row and case: the documents the row's codes reach, from the maintained tallies (see migration 009). */
+/**
+ * Per row and group: the documents and cases the row's codes reach, from the maintained counts:
+ * `code_reach` for any coder (migration 010), the per-coder `coding_tallies` for one (migration 009).
+ */
 async function reach(ctx: Ctx, request: CodingTallyRequest): Promise<CodingTally[]> {
-  // Rows and cases by index: counts sit in one typed array, with no per-pair keys.
   const rowsOfCode = new Map<CodeId, number[]>();
   request.rows.forEach((r, i) => {
     for (const code of new Set(r.codeIds)) rowsOfCode.set(code, [...(rowsOfCode.get(code) ?? []), i]);
   });
-  const coder = request.coderId ? sql`and coder_id = ${request.coderId}` : sql``;
-  // One row per document with its codes as a JSON array: a thousandth of the rows a pair per line would take.
-  const codes = ctx.dialect === 'postgres' ? sql`json_agg(distinct code_id)` : sql`json_group_array(distinct code_id)`;
-  const [perDocument, caseOf] = await Promise.all([
-    sql<{ document_id: DocumentId; codes: string | CodeId[] }>`select document_id, ${codes} as codes from coding_tallies
-      where project_id = ${ctx.projectId} ${coder} group by document_id`.execute(ctx.db),
-    caseOfDocument(ctx),
+  const source = request.coderId
+    ? sql`coding_tallies where project_id = ${ctx.projectId} and coder_id = ${request.coderId}`
+    : sql`code_reach where project_id = ${ctx.projectId}`;
+  // One row per document with its codes joined in a string: a thousandth of the rows a pair per line would take.
+  const codes = ctx.dialect === 'postgres' ? sql`string_agg(code_id, ',')` : sql`group_concat(code_id)`;
+  const [perDocument, totals] = await Promise.all([
+    sql<{ document_id: DocumentId; codes: string }>`select document_id, ${codes} as codes from ${source} group by document_id`.execute(ctx.db),
+    groupTotals(ctx, request),
   ]);
-  const caseIds = [...new Set(caseOf.values())];
-  const caseIndex = new Map(caseIds.map((id, i) => [id, i]));
-  const n = request.rows.length;
-  const documents = new Int32Array(n * caseIds.length);
-  const reachedBy = new Int32Array(n).fill(-1); // the last document that reached each row: each counts once
+  // A row's codes may reach a document several times: the last document that reached each row makes it count once.
+  const reachedBy = new Int32Array(request.rows.length).fill(-1);
   perDocument.rows.forEach((d, at) => {
-    const caseId = caseOf.get(d.document_id);
-    if (caseId === undefined) return;
-    const offset = caseIndex.get(caseId)! * n;
-    for (const code of typeof d.codes === 'string' ? (JSON.parse(d.codes) as CodeId[]) : d.codes) {
+    const where = totals.place(d.document_id);
+    if (!where) return;
+    for (const code of d.codes.split(',')) {
       for (const row of rowsOfCode.get(code) ?? []) {
         if (reachedBy[row] === at) continue;
         reachedBy[row] = at;
-        documents[offset + row]!++;
+        totals.add(row, where, 0, 0);
       }
     }
   });
-  const out: CodingTally[] = [];
-  caseIds.forEach((caseId, c) => {
-    for (let row = 0; row < n; row++) {
-      const count = documents[c * n + row]!;
-      if (count) out.push({ row: request.rows[row]!.key, caseId, segments: 0, documents: count, words: 0 });
-    }
-  });
-  return out;
+  return totals.result();
 }
 
 /**
- * Distinct (row, segment) pairs first (a segment coded by several coders, or with several of a
- * row's codes, counts once), then each segment's document looked up from an index and counted
- * per row and document; documents are summed into their cases here.
+ * Distinct (row, segment) pairs counted per row and document (a segment coded by several
+ * coders, or with several of a row's codes, counts once), then summed into groups here.
+ * Without a coder the pairs come from `coded_passages`, whose code index gives each segment's
+ * document too; with a coder from the codings, and words always need the segments' text.
  */
 export async function codingTally(ctx: Ctx, request: CodingTallyRequest): Promise<CodingTally[]> {
   if (request.reachOnly) return reach(ctx, request);
   const rowPairs = request.rows.flatMap((r) => [...new Set(r.codeIds)].map((code) => sql`(${r.key}, ${code})`));
   if (rowPairs.length === 0) return [];
-  // Words: whitespace-separated runs, approximated as spaces + 1 once line breaks and tabs count as spaces.
-  const words = request.words
-    ? sql`sum(length(s.exact) - length(replace(replace(replace(s.exact, ${'\n'}, ' '), ${'\t'}, ' '), ' ', '')) + 1)`
-    : sql`0`;
-  const coder = request.coderId ? sql`and c.coder_id = ${request.coderId}` : sql``;
-  const [result, caseOf] = await Promise.all([
-    sql<{ row_key: string; document_id: DocumentId; segments: string | number; words: string | number | null }>`
-      with m(row_key, code_id) as (values ${sql.join(rowPairs)}),
-      hits as (
-        select distinct m.row_key, c.segment_id from m cross join codings c
-        where c.project_id = ${ctx.projectId} and c.code_id = m.code_id ${coder}
-      )
+  const p = ctx.projectId;
+  let query;
+  if (!request.coderId && !request.words) {
+    query = sql<TallyRow>`with m(row_key, code_id) as (values ${sql.join(rowPairs)})
+      select m.row_key, x.document_id, count(distinct x.segment_id) as segments, 0 as words
+      from m cross join coded_passages x where x.project_id = ${p} and x.code_id = m.code_id
+      group by m.row_key, x.document_id`;
+  } else {
+    const hits = request.coderId
+      ? sql`select distinct m.row_key, c.segment_id from m cross join codings c where c.project_id = ${p} and c.code_id = m.code_id and c.coder_id = ${request.coderId}`
+      : sql`select distinct m.row_key, x.segment_id from m cross join coded_passages x where x.project_id = ${p} and x.code_id = m.code_id`;
+    // Words: whitespace-separated runs, approximated as spaces + 1 once line breaks and tabs count as spaces.
+    const words = request.words
+      ? sql`sum(length(s.exact) - length(replace(replace(replace(s.exact, ${'\n'}, ' '), ${'\t'}, ' '), ' ', '')) + 1)`
+      : sql`0`;
+    query = sql<TallyRow>`with m(row_key, code_id) as (values ${sql.join(rowPairs)}), hits as (${hits})
       select h.row_key, s.document_id, count(*) as segments, ${words} as words
       from hits h cross join segments s
-      where s.project_id = ${ctx.projectId} and s.id = h.segment_id
-      group by h.row_key, s.document_id`.execute(ctx.db),
-    caseOfDocument(ctx),
-  ]);
-  const byCase = new Map<string, CodingTally>();
-  for (const r of result.rows) {
-    const caseId = caseOf.get(r.document_id);
-    if (caseId === undefined) continue;
-    const key = `${r.row_key}\u0000${caseId}`;
-    const tally = byCase.get(key) ?? { row: r.row_key, caseId, segments: 0, documents: 0, words: 0 };
-    tally.segments += toCount(r.segments);
-    tally.documents += 1;
-    tally.words += toCount(r.words);
-    byCase.set(key, tally);
+      where s.project_id = ${p} and s.id = h.segment_id
+      group by h.row_key, s.document_id`;
   }
-  return [...byCase.values()];
+  const [result, totals] = await Promise.all([query.execute(ctx.db), groupTotals(ctx, request)]);
+  const rowIndex = new Map(request.rows.map((r, i) => [r.key, i]));
+  for (const r of result.rows) {
+    const where = totals.place(r.document_id);
+    if (where) totals.add(rowIndex.get(r.row_key)!, where, toCount(r.segments), toCount(r.words));
+  }
+  return totals.result();
 }
+
+type TallyRow = { row_key: string; document_id: DocumentId; segments: string | number; words: string | number | null };
