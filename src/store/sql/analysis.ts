@@ -49,7 +49,8 @@ export async function codedPassages(ctx: Ctx, filter: CodingRangeFilter = {}): P
   const codes = filter.codeIds ? sql`and code_id in (${sql.join(filter.codeIds.length ? filter.codeIds : [''])})` : sql``;
   const documents = filter.documentIds ? sql`and document_id in (${sql.join(filter.documentIds.length ? filter.documentIds : [''])})` : sql``;
   const packed = sql`start_cp || ',' || end_cp || ',' || code_id`;
-  const aggregate = ctx.dialect === 'postgres' ? sql`string_agg(${packed}, ';')` : sql`group_concat(${packed}, ';')`;
+  // PostgreSQL orders from the range index at no extra cost; SQLite's ordered aggregate would sort (its scan usually gives the order anyway).
+  const aggregate = ctx.dialect === 'postgres' ? sql`string_agg(${packed}, ';' order by start_cp, end_cp)` : sql`group_concat(${packed}, ';')`;
   const source = filter.coderId
     ? sql`select distinct s.document_id, s.start_cp, s.end_cp, c.code_id
         from (select distinct segment_id, code_id from codings where project_id = ${ctx.projectId} and coder_id = ${filter.coderId} ${codes}) c
