@@ -75,3 +75,16 @@ test('human output and usage errors', () => {
   assert.equal(noCase.status, 1);
   assert.match(noCase.stderr, /--attr needs --case or --site/);
 });
+
+test('a large folder imports through the preparing worker thread under the CLI', () => {
+  const db = join(dir, 'many.db');
+  assert.equal(run('init', '--db', db, '--title', 'Many').status, 0);
+  const files = join(dir, 'many');
+  mkdirSync(files);
+  for (let i = 0; i < 24; i++) writeFileSync(join(files, `P${String(i).padStart(2, '0')}.txt`), `Interviewer: What happened at site ${i}?\nRespondent: They needed shelter, interpreters and legal help, case ${i}.\n`);
+  const r = run('import', '--db', db, '--json', files);
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.deepEqual(report.summary, { imported: 24, duplicate: 0, failed: 0, skipped: 0 });
+  assert.deepEqual(report.files.map((f) => f.file.split('/').pop()), Array.from({ length: 24 }, (_, i) => `P${String(i).padStart(2, '0')}.txt`));
+});

@@ -8,7 +8,6 @@
 // ourselves: paragraphs apart by a blank line, <w:br/> as "\n", <w:tab/> as "\t".
 // External images and links are never fetched: `externalFileAccess` stays off.
 
-import mammoth from 'mammoth';
 import { zipSync, type Zippable } from 'fflate';
 import { hasDoctype, readZipEntries, sniffContainer } from './zip.ts';
 import { unreadable, type Extractor, type Limits } from './types.ts';
@@ -61,6 +60,8 @@ async function readDocumentTree(parts: Map<string, Uint8Array>): Promise<DocNode
   for (const [name, data] of parts) files[name] = data;
   const stored = zipSync(files, { level: 0 });
   let tree: DocNode | undefined;
+  // Loaded on first use: mammoth and its dependencies take a third of a second to load.
+  const { default: mammoth } = await import('mammoth');
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) },

@@ -129,6 +129,50 @@ describe('importing plain text', () => {
   });
 });
 
+describe('importing many files', () => {
+  const transcript = (i: number) =>
+    `Interviewer: What do you see at site ${i}?\nRespondent: Women recruited with promises of work, marker${i} in every story, and a need for shelter.\n`;
+
+  test('a large folder is prepared on a worker thread: every file in order, indexed for search', async () => {
+    const project = await freshProject();
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`t${String(i).padStart(2, '0')}.txt`, transcript(i)]));
+    files['t07.txt'] = '';
+    files['t08.txt'] = transcript(3); // the same text as t03
+    const outcomes = await importFiles(project, [folder(files)]);
+    assert.deepEqual(outcomes.map((o) => o.file.split('/').pop()), Object.keys(files).sort());
+    assert.deepEqual(outcomes.map((o) => o.status).filter((s) => s !== 'imported'), ['failed', 'duplicate']);
+    const twelve = byName(outcomes, 't12.txt');
+    assert.equal(twelve.status === 'imported' && (await project.getDocument(twelve.documentId)).text, transcript(12));
+    // Every imported document is in the full-text index.
+    assert.deepEqual((await project.searchText('marker12')).map((h) => h.name), ['t12']);
+    assert.equal((await project.searchText('shelter')).length, 38);
+  });
+
+  test('a document that cannot be written is undone alone: the rest of its batch lands', async () => {
+    const project = await freshProject();
+    const refusing = (p: ProjectStore): ProjectStore =>
+      new Proxy(p, {
+        get(target, key, receiver) {
+          if (key === 'transaction') return (fn: (tx: ProjectStore) => Promise<unknown>) => target.transaction((tx) => fn(refusing(tx)));
+          if (key === 'addDocument') {
+            return async (input: Parameters<ProjectStore['addDocument']>[0]) => {
+              const added = await target.addDocument(input);
+              if (input.name === 't05') throw new Error('disk trouble');
+              return added;
+            };
+          }
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    const files = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`t${String(i).padStart(2, '0')}.txt`, transcript(i)]));
+    const outcomes = await importFiles(refusing(project), [folder(files)]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['imported', 'imported', 'imported', 'imported', 'imported', 'failed', 'imported', 'imported', 'imported', 'imported']);
+    assert.match(byName(outcomes, 't05.txt').status === 'failed' ? (byName(outcomes, 't05.txt') as { reason: string }).reason : '', /disk trouble/);
+    assert.deepEqual((await project.listDocuments()).map((d) => d.name).sort(), ['t00', 't01', 't02', 't03', 't04', 't06', 't07', 't08', 't09']);
+    assert.deepEqual(await project.searchText('marker5'), []);
+  });
+});
+
 describe('attaching imported documents to cases', () => {
   test('--case, --site and typed --attr create or reuse cases in the document’s transaction', async () => {
     const project = await freshProject();

@@ -279,7 +279,10 @@ export interface IndexTerm {
 /** Everything about one project; obtained from Store.openProject. */
 export interface ProjectStore {
   readonly id: ProjectId;
-  /** Runs `fn` in one transaction: all of its changes land, or none. */
+  /**
+   * Runs `fn` in one transaction: all of its changes land, or none. Called inside another, it
+   * runs under a savepoint: its failure undoes its own changes and leaves the outer one going.
+   */
   transaction<T>(fn: (project: ProjectStore) => Promise<T>): Promise<T>;
 
   get(): Promise<Project>;

@@ -260,6 +260,31 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
       });
     });
 
+    test('a transaction inside another undoes only its own changes when it fails', async () => {
+      await withStore(await freshLocation(), async (store) => {
+        const { p } = await seed(store);
+        const before = (await p.changes()).length;
+        await p.transaction(async (tx) => {
+          await tx.createCode({ name: 'Kept' });
+          await assert.rejects(
+            tx.transaction(async (inner) => {
+              await inner.createCode({ name: 'Undone' });
+              throw new Error('inner failure');
+            }),
+            /inner failure/,
+          );
+          // The outer transaction goes on, on PostgreSQL too (no aborted transaction).
+          await tx.createCode({ name: 'Also kept' });
+        });
+        assert.equal((await p.findCode('Kept')).name, 'Kept');
+        assert.equal((await p.findCode('Also kept')).name, 'Also kept');
+        await assert.rejects(p.findCode('Undone'), /no code/);
+        const log = await p.changes();
+        assert.deepEqual(log.slice(before).map((c) => c.data['name']), ['Kept', 'Also kept']);
+        assert.deepEqual(log.map((c) => c.seq), log.map((_, i) => i + 1), 'sequence numbers have no gaps');
+      });
+    });
+
     test('stats count the study', async () => {
       await withStore(await freshLocation(), async (store) => {
         const { p, amira, luc, fear, shelter, doc } = await seed(store);

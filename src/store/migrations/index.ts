@@ -10,6 +10,7 @@ import { needsGapsAndReportDraft } from './007-needs-gaps-and-report-draft.ts';
 import { servicesInventory } from './008-services-inventory.ts';
 import { codingTallies } from './009-coding-tallies.ts';
 import { codedPassages } from './010-coded-passages.ts';
+import { explicitTextIndexing } from './011-explicit-text-indexing.ts';
 
 export interface Migration {
   version: number;
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'needs, barriers, gap decisions and report draft', up: needsGapsAndReportDraft },
   { version: 8, name: 'services inventory', up: servicesInventory },
   { version: 9, name: 'coding tallies and covering indexes', up: codingTallies },
-  { version: 10, name: 'coded passages', up: codedPassages },
+  { version: 10, name: 'coded passages and code reach', up: codedPassages },
+  { version: 11, name: 'text indexed by the store on insert', up: explicitTextIndexing },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor, ChangeAction, EntityKind, Id, ProjectId } from '../../core/model.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
@@ -22,6 +22,26 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
   return ctx.db.transaction().execute((db) => fn({ ...ctx, db }));
 }
 
+let savepoints = 0;
+
+/**
+ * Runs `fn` inside the open transaction under a savepoint: if it fails, only its own changes are
+ * undone and the transaction goes on (an import batch keeps its other documents).
+ */
+export async function withSavepoint<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+  const name = sql.raw(`crosswise_${++savepoints}`);
+  await sql`savepoint ${name}`.execute(ctx.db);
+  try {
+    const result = await fn();
+    await sql`release savepoint ${name}`.execute(ctx.db);
+    return result;
+  } catch (err) {
+    await sql`rollback to savepoint ${name}`.execute(ctx.db);
+    await sql`release savepoint ${name}`.execute(ctx.db);
+    throw err;
+  }
+}
+
 /**
  * Appends to the project's change log. Must run in the mutation's transaction;
  * the per-project counter row also serialises concurrent writers on PostgreSQL.
@@ -33,12 +53,14 @@ export async function recordChange(
   entityId: Id,
   data: Record<string, unknown>,
 ): Promise<void> {
-  const { change_seq: seq } = await ctx.db
+  // Update, then read: SQLite runs UPDATE … RETURNING under a statement savepoint, which makes the
+  // full-text index flush what a document insert just gave it, once per document of an import.
+  await ctx.db
     .updateTable('projects')
     .set((eb) => ({ change_seq: eb('change_seq', '+', 1) }))
     .where('id', '=', ctx.projectId)
-    .returning('change_seq')
-    .executeTakeFirstOrThrow();
+    .execute();
+  const { change_seq: seq } = await ctx.db.selectFrom('projects').select('change_seq').where('id', '=', ctx.projectId).executeTakeFirstOrThrow();
   await ctx.db
     .insertInto('change_log')
     .values({

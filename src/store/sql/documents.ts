@@ -9,6 +9,7 @@ import type { NewDocument } from '../store.ts';
 import { findCase } from './cases.ts';
 import { listInterviews } from './interviews.ts';
 import { type Ctx, inTransaction, newId, now, recordChange } from './context.ts';
+import { indexNewDocument } from './search.ts';
 
 const SUMMARY_COLUMNS = [
   'id', 'name', 'language', 'length', 'interview_id', 'case_id', 'original_filename',
@@ -146,6 +147,7 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
       created_at: now(),
     };
     await tx.db.insertInto('documents').values(row).execute();
+    await indexNewDocument(tx, id, input.text);
     if (original) {
       await tx.db
         .insertInto('document_originals')

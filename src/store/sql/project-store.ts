@@ -1,7 +1,7 @@
 import type { Project } from '../../core/model.ts';
 import { notFound } from '../../core/errors.ts';
 import type { ProjectStore } from '../store.ts';
-import type { Ctx } from './context.ts';
+import { type Ctx, withSavepoint } from './context.ts';
 import { createUser, findUser, listUsers, setUserLanguage } from './users.ts';
 import { createCase, defineAttribute, findCase, listAttributes, listCases, setAttribute, updateCase } from './cases.ts';
 import { addIssueArea, guide } from './guide.ts';
@@ -56,7 +56,7 @@ export class SqlProjectStore implements ProjectStore {
   }
 
   transaction<T>(fn: (project: ProjectStore) => Promise<T>): Promise<T> {
-    if (this.ctx.db.isTransaction) return fn(this);
+    if (this.ctx.db.isTransaction) return withSavepoint(this.ctx, () => fn(this));
     return this.ctx.db.transaction().execute((db) => fn(new SqlProjectStore({ ...this.ctx, db })));
   }
 

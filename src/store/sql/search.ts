@@ -6,6 +6,15 @@ import type { Ctx } from './context.ts';
 /** Words of a query, as both full-text engines tokenise them (letters and digits). */
 const words = (query: string) => query.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 
+/**
+ * Adds a new document's text to SQLite's full-text index (migration 011 explains why the store
+ * does this, not a trigger); PostgreSQL indexes a generated column by itself.
+ */
+export async function indexNewDocument(ctx: Ctx, documentId: DocumentId, text: string): Promise<void> {
+  if (ctx.dialect !== 'sqlite') return;
+  await sql`insert into document_fts (text, project_id, document_id) values (${text}, ${ctx.projectId}, ${documentId})`.execute(ctx.db);
+}
+
 export async function searchText(ctx: Ctx, query: string): Promise<SearchHit[]> {
   const terms = words(query);
   if (terms.length === 0) return [];
