@@ -52,6 +52,41 @@ export function editingContract(adapter: string, freshLocation: () => Promise<st
       });
     });
 
+    test('merging keeps what analysts attached to the source: needs, barriers, gap statuses, quotes, framework themes and cells', async () => {
+      await withStore(await freshLocation(), async (store) => {
+        const { p, amira, luc, fear, obstacles, shelter, participant, doc } = await seed(store);
+        const silence = await p.createCode({ name: 'Silence', parentId: obstacles.id });
+        const r = rangeOf(TEXT, 'fear of deportation');
+        const other = rangeOf(TEXT, 'keeps them silent');
+        const both = await p.applyCode({ documentId: doc.id, ...r, codeId: fear.id, coderId: amira.id });
+        await p.applyCode({ documentId: doc.id, ...r, codeId: silence.id, coderId: amira.id });
+        const quiet = await p.applyCode({ documentId: doc.id, ...other, codeId: silence.id, coderId: luc.id });
+        const need = await p.createNeed({ name: 'Legal status', horizon: 'long_term', purpose: 'protection', codeIds: [silence.id] });
+        const barrier = await p.createBarrier({ name: 'Fear', codeIds: [fear.id, silence.id] });
+        await p.setGapStatusCodes({ met: [], ad_hoc: [silence.id], unmet: [] });
+        await p.chooseReportQuote({ segmentId: both.segmentId, codeId: fear.id, chosenBy: amira.id });
+        await p.chooseReportQuote({ segmentId: both.segmentId, codeId: silence.id, chosenBy: amira.id }); // the same passage: kept once
+        await p.chooseReportQuote({ segmentId: quiet.segmentId, codeId: silence.id, chosenBy: luc.id });
+        const matrix = await p.createFrameworkMatrix({ name: 'Charting', rowKind: 'participant', themeIds: [silence.id, shelter.id, fear.id] });
+        await p.writeFrameworkCell({ matrixId: matrix.id, caseId: participant.id, codeId: fear.id, summary: 'Afraid of removal.', segmentIds: [both.segmentId], authorId: amira.id });
+        await p.writeFrameworkCell({ matrixId: matrix.id, caseId: participant.id, codeId: silence.id, summary: 'Stays quiet.', segmentIds: [quiet.segmentId, both.segmentId], authorId: luc.id });
+
+        await p.mergeCodes(silence.id, fear.id);
+        assert.deepEqual((await p.findNeed(need.id)).codeIds, [fear.id]);
+        assert.deepEqual((await p.findBarrier(barrier.id)).codeIds, [fear.id]);
+        assert.deepEqual(await p.gapStatusCodes(), { met: [], ad_hoc: [fear.id], unmet: [] });
+        assert.deepEqual((await p.reportDraft()).quotes.map((q) => [q.segmentId, q.codeId, q.position, q.chosenBy]), [
+          [both.segmentId, fear.id, 1, amira.id],
+          [quiet.segmentId, fear.id, 2, luc.id],
+        ]);
+        assert.deepEqual((await p.findFrameworkMatrix(matrix.id)).themeIds, [fear.id, shelter.id]);
+        const cells = await p.listFrameworkCells(matrix.id);
+        assert.deepEqual(cells.map((c) => [c.codeId, c.summary, [...c.segmentIds].sort()]), [
+          [fear.id, 'Afraid of removal.\n\nStays quiet.', [both.segmentId, quiet.segmentId].sort()],
+        ]);
+      });
+    });
+
     test('moving a coding alone on its passage moves the passage and its memo', async () => {
       await withStore(await freshLocation(), async (store) => {
         const { p, amira, fear, doc } = await seed(store);

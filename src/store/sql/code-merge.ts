@@ -4,11 +4,13 @@ import { assertCodable } from '../../core/invariants/segments.ts';
 import { assertUniqueSiblingName } from '../../core/invariants/tree.ts';
 import { type Ctx, inTransaction, recordChange } from './context.ts';
 import { listCodes } from './codes.ts';
+import { moveCodeLinks } from './code-links.ts';
 
 /**
  * Merges `sourceId` into `targetId`: its codings move to the target (a coding the
  * target already has for the same segment and coder collapses into it), its child
- * codes and memos move too, and the source is deleted. Returns the target.
+ * codes and memos move too, and so does what analysts attached to it (code-links.ts);
+ * then the source is deleted. Returns the target.
  */
 export async function mergeCodes(ctx: Ctx, sourceId: CodeId, targetId: CodeId): Promise<Code> {
   return inTransaction(ctx, async (tx) => {
@@ -62,6 +64,7 @@ export async function mergeCodes(ctx: Ctx, sourceId: CodeId, targetId: CodeId): 
       .where('target_kind', '=', 'code')
       .where('target_id', '=', source.id)
       .execute();
+    const links = await moveCodeLinks(tx, source.id, target.id);
     await tx.db.deleteFrom('codes').where('project_id', '=', tx.projectId).where('id', '=', source.id).execute();
     const merged = { ...target, version: target.version + 1 };
     await tx.db.updateTable('codes').set({ version: merged.version }).where('project_id', '=', tx.projectId).where('id', '=', target.id).execute();
@@ -71,6 +74,7 @@ export async function mergeCodes(ctx: Ctx, sourceId: CodeId, targetId: CodeId): 
       movedCodings: sourceCodings.length - duplicates.length,
       collapsedCodings: duplicates,
       movedChildren: children.map((c) => c.id),
+      movedLinks: links,
     });
     return merged;
   });

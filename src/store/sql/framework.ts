@@ -45,7 +45,7 @@ type FrameworkTables = {
 };
 
 // The tables of migration 005, seen through the connection (or transaction) of ctx.
-const tables = (ctx: Ctx): Kysely<Database & FrameworkTables> => ctx.db.withTables<FrameworkTables>();
+export const frameworkTables = (ctx: Ctx): Kysely<Database & FrameworkTables> => ctx.db.withTables<FrameworkTables>();
 
 type MatrixRow = FrameworkTables['framework_matrices'];
 const toMatrix = (r: MatrixRow): FrameworkMatrix => ({
@@ -59,7 +59,7 @@ const toMatrix = (r: MatrixRow): FrameworkMatrix => ({
 });
 
 export async function listFrameworkMatrices(ctx: Ctx): Promise<FrameworkMatrix[]> {
-  const rows = await tables(ctx).selectFrom('framework_matrices').selectAll().where('project_id', '=', ctx.projectId).orderBy('name').execute();
+  const rows = await frameworkTables(ctx).selectFrom('framework_matrices').selectAll().where('project_id', '=', ctx.projectId).orderBy('name').execute();
   return rows.map(toMatrix);
 }
 
@@ -93,7 +93,7 @@ export async function createFrameworkMatrix(ctx: Ctx, input: NewFrameworkMatrix)
       createdAt: now(),
       version: 1,
     };
-    await tables(tx)
+    await frameworkTables(tx)
       .insertInto('framework_matrices')
       .values({
         project_id: tx.projectId,
@@ -123,7 +123,7 @@ export async function updateFrameworkMatrix(ctx: Ctx, id: FrameworkMatrixId, pat
       version: current.version + 1,
     };
     await checkMatrix(tx, next, id);
-    const updated = await tables(tx)
+    const updated = await frameworkTables(tx)
       .updateTable('framework_matrices')
       .set({ name: next.name, description: next.description, theme_ids: JSON.stringify(next.themeIds), version: next.version })
       .where('project_id', '=', tx.projectId)
@@ -134,7 +134,7 @@ export async function updateFrameworkMatrix(ctx: Ctx, id: FrameworkMatrixId, pat
     // Cells of themes taken out of the matrix go with them.
     const dropped = current.themeIds.filter((t) => !next.themeIds.includes(t));
     if (dropped.length) {
-      await tables(tx).deleteFrom('framework_cells').where('project_id', '=', tx.projectId).where('matrix_id', '=', id).where('code_id', 'in', dropped).execute();
+      await frameworkTables(tx).deleteFrom('framework_cells').where('project_id', '=', tx.projectId).where('matrix_id', '=', id).where('code_id', 'in', dropped).execute();
     }
     await recordChange(tx, 'update', 'framework_matrix', id, { before: current, after: next });
     return next;
@@ -144,7 +144,7 @@ export async function updateFrameworkMatrix(ctx: Ctx, id: FrameworkMatrixId, pat
 export async function deleteFrameworkMatrix(ctx: Ctx, id: FrameworkMatrixId): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const matrix = await findFrameworkMatrix(tx, id);
-    await tables(tx).deleteFrom('framework_matrices').where('project_id', '=', tx.projectId).where('id', '=', matrix.id).execute();
+    await frameworkTables(tx).deleteFrom('framework_matrices').where('project_id', '=', tx.projectId).where('id', '=', matrix.id).execute();
     await recordChange(tx, 'delete', 'framework_matrix', matrix.id, { ...matrix });
   });
 }
@@ -154,7 +154,7 @@ export async function listFrameworkCells(
   matrixId: FrameworkMatrixId,
   filter: { caseIds?: CaseId[]; codeIds?: string[] } = {},
 ): Promise<FrameworkCell[]> {
-  const db = tables(ctx);
+  const db = frameworkTables(ctx);
   let cells = db.selectFrom('framework_cells').selectAll().where('project_id', '=', ctx.projectId).where('matrix_id', '=', matrixId);
   let links = db
     .selectFrom('framework_cell_segments')
@@ -220,7 +220,7 @@ export async function writeFrameworkCell(ctx: Ctx, input: FrameworkCellInput, ex
     const author = await findUser(tx, input.authorId);
     const segmentIds = [...new Set(input.segmentIds)].sort();
     await checkSegments(tx, row.id, segmentIds);
-    const db = tables(tx);
+    const db = frameworkTables(tx);
     const key = { project_id: tx.projectId, matrix_id: matrix.id, case_id: row.id, code_id: input.codeId };
     const current = (await listFrameworkCells(tx, matrix.id, { caseIds: [row.id], codeIds: [input.codeId] }))[0];
     const next: FrameworkCell = {
