@@ -76,7 +76,7 @@ test('human output and usage errors', () => {
   assert.match(noCase.stderr, /--attr needs --case or --site/);
 });
 
-test('a large folder imports through the preparing worker thread under the CLI', () => {
+test('a large folder imports in batches, every file reported in order', () => {
   const db = join(dir, 'many.db');
   assert.equal(run('init', '--db', db, '--title', 'Many').status, 0);
   const files = join(dir, 'many');

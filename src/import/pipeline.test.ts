@@ -133,7 +133,7 @@ describe('importing many files', () => {
   const transcript = (i: number) =>
     `Interviewer: What do you see at site ${i}?\nRespondent: Women recruited with promises of work, marker${i} in every story, and a need for shelter.\n`;
 
-  test('a large folder is prepared on a worker thread: every file in order, indexed for search', async () => {
+  test('a large folder is written in batches: every file in order, indexed for search', async () => {
     const project = await freshProject();
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`t${String(i).padStart(2, '0')}.txt`, transcript(i)]));
     files['t07.txt'] = '';

@@ -9,8 +9,7 @@ import { extractorFor, extensionOf } from '../formats/registry.ts';
 import { DEFAULT_LIMITS, type Limits } from '../formats/types.ts';
 import type { ProjectStore } from '../store/store.ts';
 import { collectFiles } from './files.ts';
-import { prepareBytes, sizeProblem, type Prepared } from './prepare.ts';
-import { preparer } from './preparer.ts';
+import { prepareBytes, prepareFile, sizeProblem, type Prepared } from './prepare.ts';
 
 export interface ImportOptions {
   /** The case every document belongs to: found by name or path, else created as a participant. */
@@ -180,24 +179,17 @@ export async function importFiles(
       for (const entry of pending) outcomes.push('outcome' in entry ? entry.outcome : await storePrepared(project, entry.file, entry.prepared, options));
     }
   };
-  // Files named on the command line are tried whatever their type, so an unsupported one is reported.
-  const wanted = (c: { path: string; explicit: boolean }) => c.explicit || extractorFor(c.path) !== undefined;
-  const prepared = preparer(candidates.filter(wanted).map((c) => c.path), limits);
-  try {
-    for (const [i, candidate] of candidates.entries()) {
-      const file = candidate.path;
-      onProgress?.({ done: i, total: candidates.length, file });
-      if (!wanted(candidate)) {
-        batch.push({ outcome: { file, status: 'skipped', reason: `not a transcript format (.${extensionOf(file) || '?'})` } });
-        continue;
-      }
-      const next = await prepared.next();
-      batch.push({ file, prepared: next });
-      characters += next.kind === 'document' ? next.document.text.length : 0;
-      if (batch.length >= BATCH.documents || characters >= BATCH.characters) await write();
+  for (const [i, { path: file, explicit }] of candidates.entries()) {
+    onProgress?.({ done: i, total: candidates.length, file });
+    // Files named on the command line are tried whatever their type, so an unsupported one is reported.
+    if (!explicit && !extractorFor(file)) {
+      batch.push({ outcome: { file, status: 'skipped', reason: `not a transcript format (.${extensionOf(file) || '?'})` } });
+      continue;
     }
-  } finally {
-    await prepared.close();
+    const prepared = await prepareFile(file, limits);
+    batch.push({ file, prepared });
+    characters += prepared.kind === 'document' ? prepared.document.text.length : 0;
+    if (batch.length >= BATCH.documents || characters >= BATCH.characters) await write();
   }
   await write();
   onProgress?.({ done: candidates.length, total: candidates.length, file: '' });

@@ -1,6 +1,6 @@
 // Everything an import does before it touches the store: read the file, hash it,
 // extract, normalise line endings (with the offset map), detect turns and language.
-// Pure of the store, so it can run in a worker thread (see preparer.ts).
+// Pure of the store.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
