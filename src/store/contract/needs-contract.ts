@@ -182,6 +182,13 @@ export function needsContract(adapter: string, freshLocation: () => Promise<stri
         assert.deepEqual(logged[2]!.actor, { userId: luc.id });
         const text = JSON.stringify(logged);
         assert.equal(text.includes('deportation keeps'), false, 'the change log never holds transcript text');
+        // A passage that loses its theme's coding stops illustrating it: the quote goes, the order closes up, the log says why.
+        await asLuc.chooseReportQuote({ segmentId: b.segmentId, codeId: fear.id, position: 2 });
+        await p.removeCoding(a.id);
+        const fearQuotes = (await p.reportDraft()).quotes.filter((q) => q.codeId === fear.id);
+        assert.deepEqual(fearQuotes.map((q) => [q.segmentId, q.position]), [[b.segmentId, 1]]);
+        const last = (await p.changes()).filter((x) => x.entity === 'report_quote').at(-1)!;
+        assert.deepEqual([last.action, last.data['segmentId'], last.data['reason']], ['delete', a.segmentId, 'no longer coded with its theme']);
         // Deleting the coded passage's code takes its quotes with it.
         await p.deleteCode(shelter.id);
         assert.deepEqual((await p.reportDraft()).quotes.map((q) => q.codeId), [obstacles.id, fear.id]);

@@ -8,6 +8,7 @@ import type { CodePatch, NewCode } from '../store.ts';
 import { type Ctx, assertUpdated, assertVersion, inTransaction, newId, recordChange } from './context.ts';
 import { deleteMemosOn } from './memos.ts';
 import { pruneUncodedSegments } from './codings.ts';
+import { dropUnbackedQuotes } from './report-draft.ts';
 
 const toCode = (r: CodesTable): Code => ({
   id: r.id,
@@ -152,6 +153,7 @@ export async function deleteCode(ctx: Ctx, id: CodeId): Promise<void> {
       .returning(['id', 'segment_id', 'coder_id'])
       .execute();
     await deleteMemosOn(tx, { kind: 'code', id });
+    await dropUnbackedQuotes(tx, codings.map((c) => c.segment_id));
     await tx.db.deleteFrom('codes').where('project_id', '=', tx.projectId).where('id', '=', id).execute();
     await pruneUncodedSegments(tx, codings.map((c) => c.segment_id));
     await recordChange(tx, 'delete', 'code', id, { code, codings });

@@ -4,6 +4,7 @@ import { assertCodable, checkSegmentRange } from '../../core/invariants/segments
 import { CodePointIndex } from '../../core/text/offsets.ts';
 import { quoteOf } from '../../core/text/quote.ts';
 import type { CodingFilter, NewCoding } from '../store.ts';
+import { dropUnbackedQuotes } from './report-draft.ts';
 import { type Ctx, assertVersion, inTransaction, newId, now, recordChange } from './context.ts';
 import { getDocument } from './documents.ts';
 import { findCode } from './codes.ts';
@@ -137,6 +138,7 @@ export async function removeCoding(ctx: Ctx, id: CodingId): Promise<void> {
     if (!coding) throw notFound(`no coding ${id} in this project`);
     await tx.db.deleteFrom('codings').where('project_id', '=', tx.projectId).where('id', '=', id).execute();
     await recordChange(tx, 'delete', 'coding', id, { segmentId: coding.segment_id, codeId: coding.code_id, coderId: coding.coder_id });
+    await dropUnbackedQuotes(tx, [coding.segment_id]);
     await pruneUncodedSegments(tx, [coding.segment_id]);
   });
 }
@@ -194,6 +196,7 @@ export async function resizeCoding(ctx: Ctx, id: CodingId, start: number, end: n
         .execute();
     }
     await recordChange(tx, 'update', 'coding', id, { before: { segmentId: coding.segment_id, ...before }, after: { segmentId, start, end }, collapsedInto: twin?.id });
+    await dropUnbackedQuotes(tx, [coding.segment_id]);
     await pruneUncodedSegments(tx, [coding.segment_id]);
     return toCodedSegment(twin ?? (await codedSegments(tx).where('c.id', '=', id).executeTakeFirstOrThrow()));
   });

@@ -2,7 +2,7 @@
 // one versioned row per project) and the quotes they choose for it, ordered per theme.
 // The change log names each quote's segment and theme, never its text.
 
-import type { CodeId, SegmentId, UserId } from '../../core/model.ts';
+import type { Code, CodeId, SegmentId, UserId } from '../../core/model.ts';
 import type { ReportDraft, ReportQuote } from '../../core/findings.ts';
 import { invalid, notFound } from '../../core/errors.ts';
 import { PATH_SEPARATOR, pathOf } from '../../core/invariants/tree.ts';
@@ -84,6 +84,40 @@ async function shiftQuotes(ctx: Ctx, codeId: CodeId, from: number, by: 1 | -1): 
     .execute();
 }
 
+/** A theme and every code under it (listCodes orders parents before children, so one pass does). */
+function themeCodes(codes: readonly Code[], themeId: CodeId): Set<CodeId> {
+  const theme = new Set([themeId]);
+  for (const c of codes) if (c.parentId !== null && theme.has(c.parentId)) theme.add(c.id);
+  return theme;
+}
+
+/**
+ * Drops the chosen quotes on these segments that their theme no longer backs (no coding of the
+ * theme or a code under it is left on the passage), closing the gap in their theme's order, so
+ * a report never prints a quote under a finding it has stopped illustrating. Run by every
+ * change that takes codings off a passage, before emptied segments are pruned.
+ */
+export async function dropUnbackedQuotes(ctx: Ctx, segmentIds: readonly SegmentId[]): Promise<void> {
+  const segments = new Set(segmentIds);
+  const quotes = (await listQuotes(ctx)).filter((q) => segments.has(q.segmentId));
+  if (quotes.length === 0) return;
+  const codes = await listCodes(ctx);
+  const codings = await ctx.db
+    .selectFrom('codings')
+    .select(['segment_id', 'code_id'])
+    .where('project_id', '=', ctx.projectId)
+    .where('segment_id', 'in', [...new Set(quotes.map((q) => q.segmentId))])
+    .execute();
+  // Last first, so that closing one gap leaves the positions of the others as read.
+  for (const quote of quotes.sort((a, b) => b.position - a.position)) {
+    const theme = themeCodes(codes, quote.codeId);
+    if (codings.some((c) => c.segment_id === quote.segmentId && theme.has(c.code_id))) continue;
+    await ctx.db.deleteFrom('report_quotes').where('project_id', '=', ctx.projectId).where('segment_id', '=', quote.segmentId).where('code_id', '=', quote.codeId).execute();
+    await shiftQuotes(ctx, quote.codeId, quote.position + 1, -1);
+    await recordChange(ctx, 'delete', 'report_quote', quoteId(quote.segmentId, quote.codeId), { ...quote, reason: 'no longer coded with its theme' });
+  }
+}
+
 export async function chooseReportQuote(
   ctx: Ctx,
   input: { segmentId: SegmentId; codeId: CodeId; position?: number; chosenBy?: UserId },
@@ -96,9 +130,7 @@ export async function chooseReportQuote(
     const codes = await listCodes(tx);
     const code = codes.find((c) => c.id === input.codeId);
     if (!code) throw notFound(`no code ${input.codeId} in the codebook`);
-    // listCodes orders parents before children, so one pass collects the theme's subtree.
-    const theme = new Set([code.id]);
-    for (const c of codes) if (c.parentId !== null && theme.has(c.parentId)) theme.add(c.id);
+    const theme = themeCodes(codes, code.id);
     const coded = await tx.db
       .selectFrom('codings')
       .select('id')
