@@ -3,8 +3,10 @@
 // Passages are distinct segments per code, so a passage coded by two coders counts once;
 // one segment coded with both codes is one co-occurring pair. Found by one sweep per document.
 
-import type { CodeId } from '../core/model.ts';
-import { forEachSortedSelfPair } from '../core/text/ranges.ts';
+import type { CodeId, UserId } from '../core/model.ts';
+import type { PassagePair, RetrievedSegment } from '../core/read-models.ts';
+import { forEachSortedSelfPair, overlappingPairs, pairsWithin } from '../core/text/ranges.ts';
+import { retrieveSegments } from './retrieval.ts';
 import type { ProjectStore } from '../store/store.ts';
 import { documentsInScope, loadStudy, type Scope } from './scope.ts';
 
@@ -63,4 +65,32 @@ export async function cooccurrence(project: ProjectStore, options: CooccurrenceO
   pairs.sort((x, y) => y.count - x.count || x.a.path.localeCompare(y.a.path) || x.b.path.localeCompare(y.b.path));
   const matrix = Array.from({ length: n }, (_, i) => Array.from(counts.subarray(i * n, (i + 1) * n)));
   return { codes, counts: matrix, pairs: pairs.slice(0, options.top ?? 20) };
+}
+
+/** Each code's passages (distinct segments, as co-occurrence counts them) per document. */
+function passagesByDocument(segments: readonly RetrievedSegment[]): Map<string, RetrievedSegment[]> {
+  const bySegment = new Map(segments.map((r) => [r.coding.segmentId, r]));
+  const out = new Map<string, RetrievedSegment[]>();
+  for (const r of bySegment.values()) out.set(r.document.id, [...(out.get(r.document.id) ?? []), r]);
+  return out;
+}
+
+/** Drill-down: the co-occurring pairs of passages behind one count, as many as the count. */
+export async function cooccurringPairs(
+  project: ProjectStore,
+  a: CodeId,
+  b: CodeId,
+  options: { within?: number; coderId?: UserId; siteId?: string; attribute?: { name: string; value: string } },
+): Promise<PassagePair[]> {
+  const scope = { ...(options.coderId ? { coderId: options.coderId } : {}), ...(options.siteId ? { siteId: options.siteId } : {}), ...(options.attribute ? { attribute: options.attribute } : {}) };
+  const [of, with_] = await Promise.all([retrieveSegments(project, a, scope), retrieveSegments(project, b, scope)]);
+  const second = passagesByDocument(with_);
+  const pairs: PassagePair[] = [];
+  for (const [documentId, first] of passagesByDocument(of)) {
+    const other = second.get(documentId) ?? [];
+    const ranges = (list: RetrievedSegment[]) => list.map((r) => r.coding);
+    const found = options.within === undefined ? overlappingPairs(ranges(first), ranges(other)) : pairsWithin(ranges(first), ranges(other), options.within);
+    for (const [i, j] of found) pairs.push({ a: first[i]!, b: other[j]! });
+  }
+  return pairs.sort((x, y) => x.a.document.name.localeCompare(y.a.document.name) || x.a.coding.start - y.a.coding.start || x.b.coding.start - y.b.coding.start);
 }

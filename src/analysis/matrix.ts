@@ -7,6 +7,8 @@
 import type { CaseId, CaseKind, CodeId, CodingId } from '../core/model.ts';
 import { invalid } from '../core/errors.ts';
 import type { CodingTally, ProjectStore } from '../store/store.ts';
+import type { RetrievedSegment } from '../core/read-models.ts';
+import { retrieveSegments } from './retrieval.ts';
 import { attributeOf, loadStudy, type Study } from './scope.ts';
 
 export type MatrixColumns = { by: 'site' } | { by: 'case'; kind: CaseKind } | { by: 'attribute'; name: string };
@@ -136,4 +138,11 @@ export async function matrixCellCodings(project: ProjectStore, options: MatrixOp
   const documentIds = study.documents.filter((d) => d.caseId !== null && cases.has(d.caseId)).map((d) => d.id);
   const codings = await project.codingRanges({ codeIds: study.subtree(codeId), documentIds, ...(options.coderId ? { coderId: options.coderId } : {}) });
   return codings.map((k) => k.id);
+}
+
+/** The coded passages behind one cell, with their context for reading. */
+export async function matrixCellSegments(project: ProjectStore, options: MatrixOptions, codeId: CodeId, columnKey: string): Promise<RetrievedSegment[]> {
+  const ids = new Set(await matrixCellCodings(project, options, codeId, columnKey));
+  const coded = await retrieveSegments(project, codeId, { descendants: true, ...(options.coderId ? { coderId: options.coderId } : {}) });
+  return coded.filter((r) => ids.has(r.coding.id));
 }

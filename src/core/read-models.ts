@@ -65,3 +65,9 @@ export interface RetrievedSegment {
   before: string;
   after: string;
 }
+
+/** Two passages behind a co-occurrence count: one of each code, overlapping or near each other. */
+export interface PassagePair {
+  a: RetrievedSegment;
+  b: RetrievedSegment;
+}

@@ -14,7 +14,7 @@ import { matrixCellCodings, matrixQuery, type MatrixResult } from '../analysis/m
 import { keywordsInContext, type KwicPage } from '../analysis/search.ts';
 import { compareSites, type SiteComparison } from '../analysis/site-comparison.ts';
 import type { ProjectStore } from '../store/store.ts';
-import type { PassagePair } from './routes/analysis.ts';
+import type { PassagePair } from '../core/read-models.ts';
 import { useDemoServer } from '../../test/support/demo-server.ts';
 
 const demo = useDemoServer();

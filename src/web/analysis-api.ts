@@ -8,7 +8,7 @@ import type { CooccurrenceResult } from '../analysis/cooccurrence.ts';
 import type { MatrixCount, MatrixResult } from '../analysis/matrix.ts';
 import type { KwicPage } from '../analysis/search.ts';
 import type { SiteComparison } from '../analysis/site-comparison.ts';
-import type { PassagePair } from '../server/routes/analysis.ts';
+import type { PassagePair } from '../core/read-models.ts';
 import { call, q } from './api.ts';
 
 export type { PassagePair };

@@ -5,17 +5,15 @@
 
 import { z } from 'zod';
 import { CASE_KINDS, type CaseKind, type CodeId, type UserId } from '../../core/model.ts';
-import type { CaseRef, RetrievedSegment } from '../../core/read-models.ts';
+import type { CaseRef, PassagePair } from '../../core/read-models.ts';
 import { CrosswiseError, invalid } from '../../core/errors.ts';
 import { parseQuery } from '../../core/text/query.ts';
-import { overlappingPairs, pairsWithin } from '../../core/text/ranges.ts';
 import { autocodeSearch, WIDENINGS, type AutocodeResult } from '../../analysis/autocode.ts';
-import { cooccurrence, type CooccurrenceResult } from '../../analysis/cooccurrence.ts';
-import { MATRIX_COUNTS, matrixCellCodings, matrixQuery, type MatrixColumns, type MatrixOptions, type MatrixResult } from '../../analysis/matrix.ts';
+import { cooccurrence, cooccurringPairs, type CooccurrenceResult } from '../../analysis/cooccurrence.ts';
+import { MATRIX_COUNTS, matrixCellSegments, matrixQuery, type MatrixColumns, type MatrixOptions, type MatrixResult } from '../../analysis/matrix.ts';
 import { cooccurrenceHeatmap, matrixHeatmap, siteComparisonChart } from '../../analysis/outputs/charts.ts';
 import { CHART_FORMATS, outputBytes, TABLE_FORMATS, type AnalysisOutputs, type OutputFormat } from '../../analysis/outputs/files.ts';
 import { cooccurrenceTable, kwicTable, matrixTable, siteComparisonTable, strongestPairsTable } from '../../analysis/outputs/tables.ts';
-import { retrieveSegments } from '../../analysis/retrieval.ts';
 import { keywordsInContext, type KwicPage } from '../../analysis/search.ts';
 import { compareSites, type SiteComparison, type ThemeAcrossSites } from '../../analysis/site-comparison.ts';
 import type { ProjectStore } from '../../store/store.ts';
@@ -129,10 +127,6 @@ const cooccurrenceResult: z.ZodType<CooccurrenceResult> = z.object({
   pairs: z.array(z.object({ a: codePath, b: codePath, count: z.number() })),
 });
 
-export interface PassagePair {
-  a: RetrievedSegment;
-  b: RetrievedSegment;
-}
 const passagePair: z.ZodType<PassagePair> = z.object({ a: s.retrievedSegment, b: s.retrievedSegment });
 
 const theme: z.ZodType<ThemeAcrossSites> = z.object({
@@ -204,41 +198,6 @@ async function matrixOptions(project: ProjectStore, q: z.infer<typeof matrixCell
 }
 
 // ---- drill-down ----
-
-/** The codings behind one matrix cell, with their context for reading. */
-async function matrixCellSegments(project: ProjectStore, options: MatrixOptions, codeId: CodeId, column: string): Promise<RetrievedSegment[]> {
-  const ids = new Set(await field('query.column', matrixCellCodings(project, options, codeId, column)));
-  const coded = await retrieveSegments(project, codeId, { descendants: true, ...(options.coderId ? { coderId: options.coderId } : {}) });
-  return coded.filter((r) => ids.has(r.coding.id));
-}
-
-/** Each code's passages (distinct segments, as co-occurrence counts them) per document. */
-function passagesByDocument(segments: readonly RetrievedSegment[]): Map<string, RetrievedSegment[]> {
-  const bySegment = new Map(segments.map((r) => [r.coding.segmentId, r]));
-  const out = new Map<string, RetrievedSegment[]>();
-  for (const r of bySegment.values()) out.set(r.document.id, [...(out.get(r.document.id) ?? []), r]);
-  return out;
-}
-
-/** The co-occurring pairs of passages behind a co-occurrence count: as many as the count. */
-async function cooccurringPairs(
-  project: ProjectStore,
-  a: CodeId,
-  b: CodeId,
-  options: { within?: number; coderId?: UserId; siteId?: string; attribute?: { name: string; value: string } },
-): Promise<PassagePair[]> {
-  const scope = { ...(options.coderId ? { coderId: options.coderId } : {}), ...(options.siteId ? { siteId: options.siteId } : {}), ...(options.attribute ? { attribute: options.attribute } : {}) };
-  const [of, with_] = await Promise.all([retrieveSegments(project, a, scope), retrieveSegments(project, b, scope)]);
-  const second = passagesByDocument(with_);
-  const pairs: PassagePair[] = [];
-  for (const [documentId, first] of passagesByDocument(of)) {
-    const other = second.get(documentId) ?? [];
-    const ranges = (list: RetrievedSegment[]) => list.map((r) => r.coding);
-    const found = options.within === undefined ? overlappingPairs(ranges(first), ranges(other)) : pairsWithin(ranges(first), ranges(other), options.within);
-    for (const [i, j] of found) pairs.push({ a: first[i]!, b: other[j]! });
-  }
-  return pairs.sort((x, y) => x.a.document.name.localeCompare(y.a.document.name) || x.a.coding.start - y.a.coding.start || x.b.coding.start - y.b.coding.start);
-}
 
 async function cooccurrenceScope(project: ProjectStore, q: z.infer<typeof cooccurrenceRequest>) {
   return {
@@ -323,7 +282,7 @@ export const analysisRoutes = [
     handler: async ({ project, query }) => {
       const p = await project();
       const options = await matrixOptions(p, query);
-      return matrixCellSegments(p, options, await codeOf(p, query.codeId, 'query.codeId'), query.column);
+      return field('query.column', matrixCellSegments(p, options, await codeOf(p, query.codeId, 'query.codeId'), query.column));
     },
   }),
   route({
