@@ -20,7 +20,8 @@ import {
   interviewStatus,
 } from './study.ts';
 
-const TRANSCRIPTS = join(import.meta.dirname, 'transcripts');
+// From the module's folder up to the root and down again: the same path from the sources and from the CLI bundle (dist/cli).
+const TRANSCRIPTS = join(import.meta.dirname, '..', '..', 'src', 'demo', 'transcripts');
 const ACTOR: Actor = { system: 'demo' };
 
 /** A transcript's coding by the demo's two coders, "A" and "B". */
