@@ -11,6 +11,7 @@ import { servicesInventory } from './008-services-inventory.ts';
 import { codingTallies } from './009-coding-tallies.ts';
 import { codedPassages } from './010-coded-passages.ts';
 import { explicitTextIndexing } from './011-explicit-text-indexing.ts';
+import { codingsBySegment } from './012-codings-by-segment.ts';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'coding tallies and covering indexes', up: codingTallies },
   { version: 10, name: 'coded passages and code reach', up: codedPassages },
   { version: 11, name: 'text indexed by the store on insert', up: explicitTextIndexing },
+  { version: 12, name: 'codings by segment', up: codingsBySegment },
 ];

@@ -26,6 +26,19 @@ test('SQLite runs in WAL mode with foreign keys on', async () => {
   db.close();
 });
 
+test('a document’s codings are read segment by segment from the segment index, never by scanning the project’s codings', async () => {
+  // The join the coding view's load and the analyses' range reads make (store/sql/codings.ts, analysis.ts).
+  // Without statistics SQLite once chose a code index usable on project_id alone: quadratic in codings.
+  const file = join(dir, 'plans.db');
+  await (await openStore(file)).close();
+  const db = new Database(file);
+  const plan = (db.prepare(`explain query plan select c.id, c.segment_id, c.code_id, c.coder_id, c.created_at, s.document_id, s.start_cp, s.end_cp, s.exact
+    from codings c join segments s on s.project_id = c.project_id and s.id = c.segment_id
+    where c.project_id = ? and s.document_id = ? order by s.document_id, s.start_cp, s.end_cp, c.id`).all('p', 'd') as { detail: string }[]).map((r) => r.detail);
+  db.close();
+  assert.deepEqual(plan.filter((d) => / c USING/.test(d)), ['SEARCH c USING COVERING INDEX codings_segment_ix (project_id=? AND segment_id=?)']);
+});
+
 test('a file that is not SQLite is refused and left untouched', async () => {
   const file = join(dir, 'notes.db');
   writeFileSync(file, 'These are my interview notes, not a database.\n');
