@@ -3,6 +3,7 @@
 // legend on heat maps.
 
 import type { EChartsOption } from 'echarts';
+import type { Language } from '../core/model.ts';
 import type { ChartSpec, ValueFormat } from './spec.ts';
 import { FONT_FAMILY, formatValue, shortLabel, textWidth } from './labels.ts';
 
@@ -23,7 +24,7 @@ const common = (title: string): EChartsOption => ({
   title: { text: title, left: 'center', top: 8, textStyle: { fontSize: 16, fontWeight: 'bold' } },
 });
 
-const valueText = (format: ValueFormat | undefined) => (value: unknown) => formatValue(typeof value === 'number' ? value : null, format);
+const valueText = (format: ValueFormat | undefined, locale?: Language) => (value: unknown) => formatValue(typeof value === 'number' ? value : null, format, locale);
 
 function labelWidth(labels: string[]): number {
   return Math.max(0, ...labels.map((label) => textWidth(label, FONT_SIZE)));
@@ -70,7 +71,7 @@ export function barOption(spec: BarSpec, size: { width: number; height: number }
     type: 'value' as const,
     min: 0,
     ...(spec.valueFormat === 'percent' ? { max: 1 } : { minInterval: 1 }),
-    axisLabel: { formatter: valueText(spec.valueFormat), fontSize: FONT_SIZE },
+    axisLabel: { formatter: valueText(spec.valueFormat, spec.locale), fontSize: FONT_SIZE },
     ...(spec.series.length === 1 ? { name: shortLabel(spec.series[0]!.name, 30), nameLocation: 'middle' as const, nameGap: spec.horizontal ? 28 : 44 } : {}),
   };
   return {
@@ -85,7 +86,7 @@ export function barOption(spec: BarSpec, size: { width: number; height: number }
       name: s.name,
       data: s.values.map((v) => (v === null ? '-' : v)),
       silent: true,
-      label: { show: bars <= 48, position: spec.horizontal ? 'right' : 'top', formatter: (p: { value?: unknown }) => valueText(spec.valueFormat)(p.value), fontSize: 11 },
+      label: { show: bars <= 48, position: spec.horizontal ? 'right' : 'top', formatter: (p: { value?: unknown }) => valueText(spec.valueFormat, spec.locale)(p.value), fontSize: 11 },
     })),
   };
 }
@@ -130,7 +131,7 @@ export function heatmapOption(spec: HeatmapSpec): EChartsOption {
       itemWidth: 14,
       itemHeight: 220,
       calculable: false,
-      text: [formatValue(max, spec.valueFormat), formatValue(0, spec.valueFormat)],
+      text: [formatValue(max, spec.valueFormat, spec.locale), formatValue(0, spec.valueFormat, spec.locale)],
       inRange: { color: HEAT_COLOURS },
     }, {
       // Heat maps need a visual map per series; this one also explains grey cells.
@@ -143,7 +144,7 @@ export function heatmapOption(spec: HeatmapSpec): EChartsOption {
       pieces: [{ value: 0, label: 'no value', color: NO_VALUE_COLOUR }],
     }],
     series: [
-      { type: 'heatmap', name: 'value', data: cells, silent: true, label: label((v) => formatValue(v, spec.valueFormat)), itemStyle: { borderColor: '#ffffff', borderWidth: 1 } },
+      { type: 'heatmap', name: 'value', data: cells, silent: true, label: label((v) => formatValue(v, spec.valueFormat, spec.locale)), itemStyle: { borderColor: '#ffffff', borderWidth: 1 } },
       { type: 'heatmap', name: 'no value', data: missing, silent: true, label: label(() => '–'), itemStyle: { borderColor: '#ffffff', borderWidth: 1 } },
     ],
   };

@@ -2,12 +2,14 @@
 // Liberation Sans (the font the PNG renderer uses) shares, so ECharts' layout,
 // the word cloud and the rendered text agree; labels shortened to fit.
 
+import type { Language } from '../core/model.ts';
+
 /** The font charts are drawn in, with metric-compatible fallbacks for SVG viewers. */
 export const FONT_FAMILY = 'Liberation Sans, Arial, Helvetica, sans-serif';
 
 /** Advance widths in thousandths of an em, Arial / Liberation Sans. */
 const WIDTHS: [string, number][] = [
-  ["'|", 191], ['ijl', 222], ['’‘', 222], [' ftI.,:;!/[]\\', 278], ['r()-*`', 333], ['“”"', 355],
+  ["'|", 191], ['ijl', 222], ['’‘', 222], [' \u00a0ftI.,:;!/[]\\', 278], ['r()-*`', 333], ['“”"', 355],
   ['ckszvxyJ', 500], ['abdeghnopqu0123456789?_#$–', 556], ['+=<>~', 584], ['FTZ', 611],
   ['ABEKPSVXY&', 667], ['wCDHNRU', 722], ['GOQ', 778], ['mM', 833], ['%', 889], ['W', 944], ['…—@', 1000],
 ];
@@ -51,9 +53,14 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-/** A value as the chart prints it: shares as whole percentages, counts as they are. */
-export function formatValue(value: number | null, format: 'count' | 'percent' = 'count'): string {
+/**
+ * A value as the chart prints it: shares as whole percentages, counts as they are; in French
+ * with a no-break space before "%" and a decimal comma (U+00A0, which the chart font has).
+ */
+export function formatValue(value: number | null, format: 'count' | 'percent' = 'count', locale: Language = 'en'): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  if (format === 'percent') return `${Math.round(value * 100)}%`;
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  const fr = locale === 'fr';
+  if (format === 'percent') return `${Math.round(value * 100)}${fr ? '\u00a0%' : '%'}`;
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return fr ? text.replace('.', ',') : text;
 }

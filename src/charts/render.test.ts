@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { chartPng, chartSvg } from './render.ts';
-import { shortLabel } from './labels.ts';
+import { formatValue, shortLabel } from './labels.ts';
 import type { ChartSpec } from './spec.ts';
 
 const SITES = ['Vancouver', 'Winnipeg', 'Toronto', 'Montréal'];
@@ -99,4 +99,11 @@ test('labels: code paths keep their last segments, other text its start', () => 
   assert.equal(shortLabel('Characteristics of trafficking/Recruitment and deception', 40), '…/Recruitment and deception');
   assert.equal(shortLabel('A very long theme name without any path at all here', 20), 'A very long theme n…');
   assert.equal([...shortLabel('Root/An extremely long final segment of a code path', 20)].length, 20);
+});
+
+test('numbers print in the chart’s language: "50 %" and a decimal comma in French', () => {
+  assert.deepEqual([formatValue(0.5, 'percent'), formatValue(0.5, 'percent', 'fr'), formatValue(2.5, 'count', 'fr'), formatValue(3, 'count', 'fr')], ['50%', '50\u00a0%', '2,50', '3']);
+  const words = texts(chartSvg({ ...bar, locale: 'fr' }));
+  assert.equal(words.includes('100\u00a0%') || words.includes('100&#160;%') || words.includes('100&nbsp;%'), true);
+  assert.equal(words.includes('100%'), false);
 });

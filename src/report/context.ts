@@ -1,7 +1,7 @@
 // What every section of the report is built from: the project read once, the
 // translated messages and formatters, and small block helpers the sections share.
 
-import type { UserId } from '../core/model.ts';
+import type { Language, UserId } from '../core/model.ts';
 import type { ReportDraft } from '../core/findings.ts';
 import type { ProjectStore } from '../store/store.ts';
 import type { Study } from '../analysis/scope.ts';
@@ -12,6 +12,7 @@ import type { Block, TableCell } from './model.ts';
 
 export interface ReportContext {
   project: ProjectStore;
+  lang: Language;
   t: ReportMessages;
   f: ReportFormatter;
   study: Study;

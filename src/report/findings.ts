@@ -51,6 +51,7 @@ async function areaSection(ctx: ReportContext, area: Code): Promise<Section> {
         categories: charted.map((x) => (x.codeId === area.id ? area.name : themeLabel(ctx, area, x.codeId))),
         series: comparison.sites.map((s, j) => ({ name: s.name, values: charted.map((x) => x.shares[j] ?? null) })),
         valueFormat: 'percent',
+        locale: ctx.lang,
         horizontal: true,
       },
     });
@@ -109,6 +110,7 @@ export function comparisonSection(ctx: ReportContext): ReportSection {
         columns: comparison.sites.map((s) => s.name),
         values: leaves.map((x) => x.shares),
         valueFormat: 'percent',
+        locale: ctx.lang,
       },
     });
   }

@@ -30,7 +30,7 @@ export async function gatherReport(project: ProjectStore, options: GatherOptions
     compareSites(project, options.coderId ? { coderId: options.coderId } : {}),
     project.reportDraft(),
   ]);
-  const ctx: ReportContext = { project, t, f, study, comparison, draft, ...(options.coderId ? { coderId: options.coderId } : {}) };
+  const ctx: ReportContext = { project, lang: options.lang, t, f, study, comparison, draft, ...(options.coderId ? { coderId: options.coderId } : {}) };
   const summary = paragraphs(draft.summary);
   const recommendations = draft.recommendations.map((r) => r.trim()).filter(Boolean);
   return {

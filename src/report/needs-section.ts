@@ -71,6 +71,7 @@ export async function barriersSection(ctx: ReportContext): Promise<ReportSection
         categories: prevalence.rows.map((r) => r.barrier.name),
         series: prevalence.sites.map((s, j) => ({ name: s.name, values: prevalence.rows.map((r) => r.shares[j] ?? null) })),
         valueFormat: 'percent',
+        locale: ctx.lang,
         horizontal: true,
       },
     },

@@ -232,6 +232,7 @@ describe('the findings report of the demo study', () => {
         if (figure?.chart.kind === 'bar') {
           const charted = themes.length > 1 ? themes.slice(1) : themes;
           assert.deepEqual(figure.chart.series.map((s) => s.values), comparison.sites.map((_, j) => charted.map((t) => t.shares[j])));
+          assert.equal(figure.chart.locale, lang, 'the chart prints numbers in the report’s language');
         }
       }
       assert.equal(compared > 100, true, `compared ${compared} cells`);
