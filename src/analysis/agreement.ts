@@ -21,7 +21,7 @@
 
 import type { CodeId, CodedSegment, DocumentId, DocumentSummary, UserId } from '../core/model.ts';
 import { invalid, notFound } from '../core/errors.ts';
-import { PATH_SEPARATOR, pathOf } from '../core/invariants/tree.ts';
+import { PATH_SEPARATOR, pathOf, subtreeOf } from '../core/invariants/tree.ts';
 import type { CountTable } from '../core/stats/data.ts';
 import type { Result } from '../core/stats/result.ts';
 import { undefinedResult } from '../core/stats/result.ts';
@@ -310,9 +310,7 @@ export async function projectAgreement(project: ProjectStore, options: Agreement
     for (const id of options.codeIds) {
       const code = codes.find((c) => c.id === id);
       if (!code) throw notFound(`no code "${id}" in this project`);
-      // listCodes orders parents before children, so one pass collects a category's subtree.
-      const subtree = new Set([code.id]);
-      for (const c of codes) if (c.parentId && subtree.has(c.parentId)) subtree.add(c.id);
+      const subtree = subtreeOf(codes, code.id);
       for (const c of codes) if (subtree.has(c.id) && c.codable) codeFilter.add(c.id);
     }
     if (codeFilter.size === 0) throw invalid('the codes given hold no codable code');

@@ -105,8 +105,8 @@ const siteGroups = (study: Study): Map<CaseId, CaseId> =>
   }));
 
 /** The study's sites in case order, with their coded cases (by the coder, if one is chosen). */
-async function sitesOf(project: ProjectStore, study: Study, coderId?: UserId): Promise<GapSite[]> {
-  const tallies = await project.codingTally({ rows: [{ key: '*', codeIds: study.codes.map((c) => c.id) }], groups: siteGroups(study), reachOnly: true, ...(coderId ? { coderId } : {}) });
+async function sitesOf(project: ProjectStore, study: Study, groups: Map<CaseId, CaseId>, coderId?: UserId): Promise<GapSite[]> {
+  const tallies = await project.codingTally({ rows: [{ key: '*', codeIds: study.codes.map((c) => c.id) }], groups, reachOnly: true, ...(coderId ? { coderId } : {}) });
   const coded = new Map(tallies.map((t) => [t.group, t.cases]));
   return study.cases.filter((c) => c.kind === 'site').map((c) => ({ id: c.id, name: c.name, codedCases: coded.get(c.id) ?? 0 }));
 }
@@ -122,8 +122,8 @@ export async function gapMatrix(project: ProjectStore, options: { coderId?: User
     project.listServiceOrganisations(),
     project.listServices(),
   ]);
-  const sites = await sitesOf(project, study, options.coderId);
   const siteOf = siteGroups(study);
+  const sites = await sitesOf(project, study, siteOf, options.coderId);
   const needCodes = new Map(needs.map((n) => [n.id, codesOf(study, n.codeIds)]));
   const statusOf = new Map<CodeId, EvidencedStatus>();
   for (const s of EVIDENCED_STATUSES) for (const id of codesOf(study, statusCodes[s])) statusOf.set(id, s);
@@ -206,10 +206,11 @@ export async function barrierPrevalence(project: ProjectStore, options: { thresh
   const { threshold, weak } = verdictShares(options);
   const study = await loadStudy(project);
   const barriers = await project.listBarriers();
-  const sites = await sitesOf(project, study, options.coderId);
+  const groups = siteGroups(study);
+  const sites = await sitesOf(project, study, groups, options.coderId);
   const tallies = await project.codingTally({
     rows: barriers.map((b) => ({ key: b.id, codeIds: [...codesOf(study, b.codeIds)] })),
-    groups: siteGroups(study),
+    groups,
     reachOnly: true,
     ...(options.coderId ? { coderId: options.coderId } : {}),
   });

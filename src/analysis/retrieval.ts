@@ -6,6 +6,7 @@ import type { AttributeValue, CodeId, Document, DocumentId, UserId } from '../co
 import type { RetrievedSegment } from '../core/read-models.ts';
 import { CodePointIndex } from '../core/text/offsets.ts';
 import type { ProjectStore } from '../store/store.ts';
+import { subtreeOf } from '../core/invariants/tree.ts';
 import { caseTree } from './case-tree.ts';
 
 export interface RetrievalOptions {
@@ -33,11 +34,7 @@ export function contextAround(index: CodePointIndex, start: number, end: number,
 
 export async function retrieveSegments(project: ProjectStore, codeId: CodeId, options: RetrievalOptions = {}): Promise<RetrievedSegment[]> {
   const [code, codes, cases] = await Promise.all([project.findCode(codeId), project.listCodes(), project.listCases()]);
-  const ids = new Set([code.id]);
-  if (options.descendants) {
-    // listCodes orders parents before children, so one pass collects the subtree.
-    for (const c of codes) if (c.parentId && ids.has(c.parentId)) ids.add(c.id);
-  }
+  const ids = options.descendants ? subtreeOf(codes, code.id) : new Set([code.id]);
   const tree = caseTree(cases);
   const codings = await project.listCodings({ codeIds: [...ids], ...(options.coderId ? { coderId: options.coderId } : {}) });
   const documents = new Map<DocumentId, { doc: Document; index: CodePointIndex }>();

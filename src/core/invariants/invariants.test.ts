@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertParentAllowed, assertUniqueSiblingName, findInTree, pathOf, wouldCreateCycle } from './tree.ts';
+import { assertParentAllowed, assertUniqueSiblingName, findInTree, pathOf, subtreeOf, wouldCreateCycle } from './tree.ts';
 import { checkAttributeValue, parseAttributeValue } from './attributes.ts';
 import { assertCodable, checkColor, checkSegmentRange } from './segments.ts';
 import { integrityProblems } from './integrity.ts';
@@ -12,6 +12,12 @@ const tree = [
   { id: 'obstacles', parentId: null, name: 'Obstacles' },
   { id: 'o-housing', parentId: 'obstacles', name: 'Safe housing' },
 ];
+
+test('a subtree is the node and everything under it, whatever order the nodes come in', () => {
+  assert.deepEqual([...subtreeOf(tree, 'needs')].sort(), ['housing', 'needs', 'shelter']);
+  assert.deepEqual([...subtreeOf([...tree].reverse(), 'needs')].sort(), ['housing', 'needs', 'shelter']);
+  assert.deepEqual([...subtreeOf(tree, 'shelter')], ['shelter']);
+});
 
 test('moving a node under itself or a descendant is a cycle', () => {
   assert.equal(wouldCreateCycle(tree, 'needs', 'shelter'), true);

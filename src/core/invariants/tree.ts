@@ -8,6 +8,15 @@ export interface TreeNode {
   name: string;
 }
 
+/** A node and every node under it, whatever order the nodes come in. */
+export function subtreeOf(nodes: readonly TreeNode[], id: Id): Set<Id> {
+  const children = new Map<Id, Id[]>();
+  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
+  const out = new Set([id]);
+  for (const at of out) for (const child of children.get(at) ?? []) out.add(child);
+  return out;
+}
+
 /** True if making `newParentId` the parent of `id` would put `id` above itself. */
 export function wouldCreateCycle(nodes: readonly TreeNode[], id: Id, newParentId: Id | null): boolean {
   const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CASE_KINDS, type CaseKind, type CodeId, type UserId } from '../../core/model.ts';
 import type { CaseRef, PassagePair } from '../../core/read-models.ts';
+import { subtreeOf } from '../../core/invariants/tree.ts';
 import { CrosswiseError, invalid } from '../../core/errors.ts';
 import { parseQuery } from '../../core/text/query.ts';
 import { autocodeSearch, WIDENINGS, type AutocodeResult } from '../../analysis/autocode.ts';
@@ -212,9 +213,7 @@ async function cooccurrenceCodes(project: ProjectStore, rows: CodeId | undefined
   if (!rows) return {};
   const root = await codeOf(project, rows, 'query.rows');
   const codes = await project.listCodes();
-  // listCodes orders parents before children, so one pass collects the subtree.
-  const under = new Set([root]);
-  for (const c of codes) if (c.parentId && under.has(c.parentId)) under.add(c.id);
+  const under = subtreeOf(codes, root);
   return { codeIds: codes.filter((c) => under.has(c.id) && c.codable).map((c) => c.id) };
 }
 

@@ -2,10 +2,10 @@
 // one versioned row per project) and the quotes they choose for it, ordered per theme.
 // The change log names each quote's segment and theme, never its text.
 
-import type { Code, CodeId, SegmentId, UserId } from '../../core/model.ts';
+import type { CodeId, SegmentId, UserId } from '../../core/model.ts';
 import type { ReportDraft, ReportQuote } from '../../core/findings.ts';
 import { invalid, notFound } from '../../core/errors.ts';
-import { PATH_SEPARATOR, pathOf } from '../../core/invariants/tree.ts';
+import { PATH_SEPARATOR, pathOf, subtreeOf } from '../../core/invariants/tree.ts';
 import type { ReportDraftPatch } from '../store.ts';
 import { type Ctx, assertUpdated, assertVersion, inTransaction, now, recordChange } from './context.ts';
 import { listCodes } from './codes.ts';
@@ -84,13 +84,6 @@ async function shiftQuotes(ctx: Ctx, codeId: CodeId, from: number, by: 1 | -1): 
     .execute();
 }
 
-/** A theme and every code under it (listCodes orders parents before children, so one pass does). */
-function themeCodes(codes: readonly Code[], themeId: CodeId): Set<CodeId> {
-  const theme = new Set([themeId]);
-  for (const c of codes) if (c.parentId !== null && theme.has(c.parentId)) theme.add(c.id);
-  return theme;
-}
-
 /**
  * Drops the chosen quotes on these segments that their theme no longer backs (no coding of the
  * theme or a code under it is left on the passage), closing the gap in their theme's order, so
@@ -110,7 +103,7 @@ export async function dropUnbackedQuotes(ctx: Ctx, segmentIds: readonly SegmentI
     .execute();
   // Last first, so that closing one gap leaves the positions of the others as read.
   for (const quote of quotes.sort((a, b) => b.position - a.position)) {
-    const theme = themeCodes(codes, quote.codeId);
+    const theme = subtreeOf(codes, quote.codeId);
     if (codings.some((c) => c.segment_id === quote.segmentId && theme.has(c.code_id))) continue;
     await ctx.db.deleteFrom('report_quotes').where('project_id', '=', ctx.projectId).where('segment_id', '=', quote.segmentId).where('code_id', '=', quote.codeId).execute();
     await shiftQuotes(ctx, quote.codeId, quote.position + 1, -1);
@@ -130,7 +123,7 @@ export async function chooseReportQuote(
     const codes = await listCodes(tx);
     const code = codes.find((c) => c.id === input.codeId);
     if (!code) throw notFound(`no code ${input.codeId} in the codebook`);
-    const theme = themeCodes(codes, code.id);
+    const theme = subtreeOf(codes, code.id);
     const coded = await tx.db
       .selectFrom('codings')
       .select('id')

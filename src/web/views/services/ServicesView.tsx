@@ -269,18 +269,8 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-interface OrganisationInput {
-  name: string;
-  siteId: string;
-  caseId: string | null;
-  type: string;
-  populations: string[];
-  languages: string[];
-  email: string;
-  phone: string;
-  url: string;
-  description: string;
-}
+/** What the organisation form edits: the record without its id, timestamps and version. */
+type OrganisationInput = Omit<ServiceOrganisation, 'id' | 'createdAt' | 'version'>;
 
 function OrganisationForm(props: {
   initial: ServiceOrganisation | null;
