@@ -21,7 +21,7 @@
 
 import type { CodeId, CodedSegment, DocumentId, DocumentSummary, UserId } from '../core/model.ts';
 import { invalid, notFound } from '../core/errors.ts';
-import { PATH_SEPARATOR, pathOf, subtreeOf } from '../core/invariants/tree.ts';
+import { PATH_SEPARATOR, pathsOf, subtreeOf } from '../core/invariants/tree.ts';
 import type { CountTable } from '../core/stats/data.ts';
 import type { Result } from '../core/stats/result.ts';
 import { undefinedResult } from '../core/stats/result.ts';
@@ -351,8 +351,9 @@ export async function projectAgreement(project: ProjectStore, options: Agreement
   const matched = unit === 'segment' ? matchPassages(docs, overlap) : null;
   const overallPatterns: Patterns = new Map();
   const disagreements: Disagreement[] = [];
+  const paths = pathsOf(codes);
   const perCode: CodeAgreement[] = compared.map((code) => {
-    const path = pathOf(codes, code.id).join(PATH_SEPARATOR);
+    const path = paths.get(code.id)!.join(PATH_SEPARATOR);
     const { patterns, disagreements: found } =
       unit === 'character'
         ? compareCharacters(docs, code.id, coderIds, onlyCoded)

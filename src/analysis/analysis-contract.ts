@@ -14,6 +14,8 @@ import { cooccurrence } from './cooccurrence.ts';
 import { frameworkCellSegments, frameworkView } from './framework.ts';
 import { compareSites } from './site-comparison.ts';
 import { caseProfile } from './case-profile.ts';
+import { loadStudy } from './scope.ts';
+import type { CodeId } from '../core/model.ts';
 
 export const D1 = ['Q: Where do you live now?', 'A: I fear deportation and I need a safe house.', 'Q: Is there more?', 'A: Fear keeps me silent 👩 always.'].join('\n');
 export const D2 = 'A: Housing fear is everywhere.';
@@ -238,17 +240,21 @@ async function demoSummary(location: string) {
   return withStore(location, async (store) => {
     const { project: p } = await ensureDemo(store);
     const sites = await matrixQuery(p, { columns: { by: 'site' }, count: 'cases' });
+    const segments = await matrixQuery(p, { columns: { by: 'site' }, count: 'segments' });
     const words = await matrixQuery(p, { columns: { by: 'attribute', name: 'organisation type' }, count: 'words' });
     const pairs = await cooccurrence(p, { top: 5 });
     const near = await cooccurrence(p, { within: 200, top: 5 });
     const comparison = await compareSites(p, { threshold: 0.5 });
     const needs = (await p.findCode('Needs')).id;
     const framework = await frameworkView(p, { rowKind: 'site', themeIds: [needs], fill: true });
+    const counted = await frameworkView(p, { rowKind: 'participant', themeIds: [needs] });
     const expr = await mapCodes(parseQuery('Needs AND NOT "Safe housing and shelter"'), async (ref) => (await p.findCode(ref)).id);
     const hits = await codingQuery(p, expr, { excludeInterviewer: true });
     const profile = await caseProfile(p, 'Montreal');
     return {
       sites: { columns: sites.columns.map((c) => [c.label, c.codedCases]), cells: sites.cells, totals: sites.columnTotals },
+      segments: { cells: segments.cells, recount: await segmentsPerSite(p, segments.rows.map((r) => r.codeId), segments.columns.map((c) => c.key)) },
+      counted: counted.cells.map((row) => row.map((c) => c.segments)),
       words: { columns: words.columns.map((c) => c.label), cells: words.cells },
       pairs: pairs.pairs.map((x) => [x.a.path, x.b.path, x.count]),
       near: near.pairs.map((x) => [x.a.path, x.b.path, x.count]),
@@ -260,6 +266,18 @@ async function demoSummary(location: string) {
   });
 }
 
+/** Distinct coded segments per (code with its sub-codes, site), recounted from the codings one by one. */
+async function segmentsPerSite(p: ProjectStore, codeIds: CodeId[], siteIds: string[]): Promise<number[][]> {
+  const study = await loadStudy(p);
+  const siteOf = new Map(study.documents.map((d) => [d.id, study.tree.enclosing(d.caseId, 'site')?.id]));
+  return Promise.all(
+    codeIds.map(async (codeId) => {
+      const codings = await p.codingRanges({ codeIds: study.subtree(codeId) });
+      return siteIds.map((site) => new Set(codings.filter((k) => siteOf.get(k.documentId) === site).map((k) => k.segmentId)).size);
+    }),
+  );
+}
+
 /** Sanity checks on the demo, and the same answers from a second database when one is given. */
 export function demoAnswers(sqlite: () => Promise<string>, postgres: (() => Promise<string>) | null): void {
   test('demo study: the analyses agree with the study design, and SQLite and PostgreSQL give identical answers', async () => {
@@ -268,6 +286,9 @@ export function demoAnswers(sqlite: () => Promise<string>, postgres: (() => Prom
     // Every site has three coded transcripts (the fourth is not coded yet); no cell exceeds its column's coded cases.
     for (const [, coded] of answers.sites.columns) assert.equal(coded, 3);
     for (const row of answers.sites.cells) row.forEach((n, j) => assert.ok(n <= Number(answers.sites.columns[j]![1])));
+    // Sixteen transcripts: PostgreSQL reads them in several id ranges, which must count each passage once.
+    assert.deepEqual(answers.segments.cells, answers.segments.recount);
+    assert.ok(answers.counted.flat().some((n) => n > 0));
     assert.ok(answers.pairs.length > 0 && answers.pairs.every(([, , n]) => Number(n) > 0));
     assert.ok(Number(answers.near[0]![2]) >= Number(answers.pairs[0]![2]), 'within 200 code points finds at least the overlaps');
     assert.ok(answers.comparison.some(([, , verdict]) => verdict === 'similarity'));

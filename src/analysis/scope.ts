@@ -3,7 +3,7 @@
 
 import type { AttributeValue, Case, CaseId, CaseKind, Code, CodeId, DocumentId, DocumentSummary, UserId } from '../core/model.ts';
 import type { CaseRef } from '../core/read-models.ts';
-import { PATH_SEPARATOR, pathOf } from '../core/invariants/tree.ts';
+import { PATH_SEPARATOR, pathsOf } from '../core/invariants/tree.ts';
 import type { ProjectStore } from '../store/store.ts';
 import { caseTree, type CaseTree } from './case-tree.ts';
 
@@ -35,7 +35,7 @@ export async function loadStudy(project: ProjectStore): Promise<Study> {
   for (const c of codes) if (c.parentId) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
   const subtree = (id: CodeId): CodeId[] => [id, ...(children.get(id) ?? []).flatMap(subtree)];
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const paths = new Map(codes.map((c) => [c.id, pathOf(codes, c.id).join(PATH_SEPARATOR)]));
+  const paths = new Map([...pathsOf(codes)].map(([id, names]) => [id, names.join(PATH_SEPARATOR)]));
   return {
     codes,
     cases,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertParentAllowed, assertUniqueSiblingName, findInTree, pathOf, subtreeOf, wouldCreateCycle } from './tree.ts';
+import { assertParentAllowed, assertUniqueSiblingName, findInTree, pathOf, pathsOf, subtreeOf, wouldCreateCycle } from './tree.ts';
 import { checkAttributeValue, parseAttributeValue } from './attributes.ts';
 import { assertCodable, checkColor, checkSegmentRange } from './segments.ts';
 import { integrityProblems } from './integrity.ts';
@@ -38,6 +38,9 @@ test('sibling names are unique, ignoring case; the same name elsewhere is fine',
 
 test('nodes are found by id, path, path suffix or unique name', () => {
   assert.deepEqual(pathOf(tree, 'shelter'), ['Needs', 'Safe housing', 'Emergency shelter']);
+  const paths = pathsOf(tree);
+  assert.equal(paths.size, tree.length);
+  for (const n of tree) assert.deepEqual(paths.get(n.id), pathOf(tree, n.id));
   assert.equal(findInTree(tree, 'shelter', 'code')?.id, 'shelter');
   assert.equal(findInTree(tree, 'Needs/Safe housing', 'code')?.id, 'housing');
   assert.equal(findInTree(tree, 'emergency shelter', 'code')?.id, 'shelter');

@@ -57,15 +57,24 @@ export function assertUniqueSiblingName(
 /** Separator of code paths such as "Obstacles/Fear of deportation". */
 export const PATH_SEPARATOR = '/';
 
-/** The names from the root down to `id`. */
-export function pathOf(nodes: readonly TreeNode[], id: Id): string[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+function pathIn(byId: ReadonlyMap<Id, TreeNode>, id: Id): string[] {
   const names: string[] = [];
   for (let at = byId.get(id); at; at = at.parentId === null ? undefined : byId.get(at.parentId)) {
     names.unshift(at.name);
-    if (names.length > nodes.length) break; // defensive against a corrupt cycle
+    if (names.length > byId.size) break; // defensive against a corrupt cycle
   }
   return names;
+}
+
+/** The names from the root down to `id`. */
+export function pathOf(nodes: readonly TreeNode[], id: Id): string[] {
+  return pathIn(new Map(nodes.map((n) => [n.id, n])), id);
+}
+
+/** Every node's path, from one lookup table (pathOf for each node would build one per node). */
+export function pathsOf(nodes: readonly TreeNode[]): Map<Id, string[]> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return new Map(nodes.map((n) => [n.id, pathIn(byId, n.id)]));
 }
 
 /**
@@ -76,12 +85,13 @@ export function findInTree<T extends TreeNode>(nodes: readonly T[], ref: string,
   const byId = nodes.find((n) => n.id === ref);
   if (byId) return byId;
   const parts = ref.split(PATH_SEPARATOR).map((p) => p.trim().toLocaleLowerCase());
+  const paths = pathsOf(nodes);
   const matches = nodes.filter((n) => {
-    const path = pathOf(nodes, n.id).map((p) => p.trim().toLocaleLowerCase());
+    const path = paths.get(n.id)!.map((p) => p.trim().toLocaleLowerCase());
     return path.length >= parts.length && parts.every((p, i) => path[path.length - parts.length + i] === p);
   });
   if (matches.length > 1) {
-    throw invalid(`${what} "${ref}" is ambiguous: ${matches.map((m) => pathOf(nodes, m.id).join(PATH_SEPARATOR)).join(', ')}`);
+    throw invalid(`${what} "${ref}" is ambiguous: ${matches.map((m) => paths.get(m.id)!.join(PATH_SEPARATOR)).join(', ')}`);
   }
   return matches[0];
 }
