@@ -53,11 +53,7 @@ function zeroProfile(bytes: Uint8Array): { even: number; odd: number; any: boole
 /** Control characters other than tab, LF, CR, FF, and ESC-free text: a binary file gives itself away. */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
-  }
+  const control = sample.match(/[\x00-\x08\x0b\x0e-\x1f]/g)?.length ?? 0;
   return sample.length > 0 && control / sample.length > 0.01;
 }
 

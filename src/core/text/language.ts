@@ -15,19 +15,24 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
 const SAMPLE = 10_000;
 /** Fewer matched words than this is too little evidence. */
 const MIN_EVIDENCE = 12;
+/** Matched words enough to decide: reading on would not change the answer, only cost time. */
+const ENOUGH_EVIDENCE = 200;
 
 /**
  * The language of a text among those Crosswise supports, or null when there is
  * too little evidence or the two are too close to call.
  */
 export function detectLanguage(text: string): Language | null {
-  const words = text.slice(0, SAMPLE).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const sample = text.slice(0, SAMPLE);
   const score: Record<Language, number> = { en: 0, fr: 0 };
-  for (const w of words) {
+  const word = /\p{L}+/gu;
+  let total = 0;
+  for (let m = word.exec(sample); m && total < ENOUGH_EVIDENCE; m = word.exec(sample)) {
+    const w = m[0].toLowerCase();
     if (STOP_WORDS.en.has(w)) score.en++;
     if (STOP_WORDS.fr.has(w)) score.fr++;
+    total = score.en + score.fr;
   }
-  const total = score.en + score.fr;
   if (total < MIN_EVIDENCE) return null;
   if (score.en >= total * 0.65) return 'en';
   if (score.fr >= total * 0.65) return 'fr';

@@ -114,3 +114,40 @@ test('a BOM-only or empty text normalises to nothing', () => {
   assert.equal(normaliseText('no breaks').lineEndings, 'none');
   assert.equal(normaliseText('a\nb').map.removed.length, 0);
 });
+
+/** normaliseText written the slow, obvious way, over code points. */
+function normaliseByCodePoints(raw: string) {
+  const chars = [...raw];
+  const removed: number[] = [];
+  const out: string[] = [];
+  chars.forEach((ch, k) => {
+    if (k === 0 && ch === '\ufeff') removed.push(0);
+    else if (ch === '\r' && chars[k + 1] === '\n') removed.push(k);
+    else out.push(ch === '\r' ? '\n' : ch);
+  });
+  const body = chars.slice(chars[0] === '\ufeff' ? 1 : 0);
+  const lf = body.filter((ch, k) => ch === '\n' && body[k - 1] !== '\r').length;
+  const crlf = body.filter((ch, k) => ch === '\r' && body[k + 1] === '\n').length;
+  const cr = body.filter((ch, k) => ch === '\r' && body[k + 1] !== '\n').length;
+  const kinds = [lf, crlf, cr].filter((n) => n > 0).length;
+  const lineEndings = kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : lf ? 'lf' : crlf ? 'crlf' : 'cr';
+  return { text: out.join(''), removed, rawLength: chars.length, lineEndings };
+}
+
+test('normalising, counting and indexing agree with a code-point-by-code-point reference on random texts', () => {
+  const alphabet = ['a', 'é', '\r', '\n', '😀', '\ud800', '\udc00', '\ufeff', ' '];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let round = 0; round < 500; round++) {
+    const raw = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const got = normaliseText(raw);
+    const want = normaliseByCodePoints(raw);
+    const label = JSON.stringify(raw);
+    assert.equal(got.text, want.text, label);
+    assert.deepEqual(got.map.removed, want.removed, label);
+    assert.equal(got.map.rawLength, want.rawLength, label);
+    assert.equal(got.lineEndings, want.lineEndings, label);
+    assert.equal(codePointLength(raw), [...raw].length, label);
+    assert.equal(new CodePointIndex(raw).length, [...raw].length, label);
+  }
+});

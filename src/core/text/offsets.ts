@@ -6,16 +6,25 @@
 // conversion goes through here. A lone surrogate counts as one code point, as
 // `for…of` and REFI-QDA readers treat it.
 
-const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
-const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+// The regular-expression engine scans native code: five to ten times faster than a loop over
+// charCodeAt, which matters when an import reads sixty megabytes of transcripts.
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const PAIR_OR_CR = /[\uD800-\uDBFF][\uDC00-\uDFFF]|\r\n?/g;
+
+/** UTF-16 index of each surrogate pair's high half, ascending. */
+function surrogatePairs(text: string): number[] {
+  const out: number[] = [];
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) out.push(m.index);
+  return out;
+}
 
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++, n++) {
-    if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) i++;
-  }
-  return n;
+  let pairs = 0;
+  PAIR.lastIndex = 0;
+  while (PAIR.test(text)) pairs++;
+  return text.length - pairs;
 }
 
 /** Index of the first element of a sorted array that is >= value (or > value when strict). */
@@ -41,16 +50,11 @@ export class CodePointIndex {
   /** Code-point length of the text. */
   readonly length: number;
   /** UTF-16 index of each surrogate pair's high half, ascending. */
-  private readonly pairsUtf16: number[] = [];
+  private readonly pairsUtf16: number[];
 
   constructor(text: string) {
     this.text = text;
-    for (let i = 0; i < text.length; i++) {
-      if (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
-        this.pairsUtf16.push(i);
-        i++;
-      }
-    }
+    this.pairsUtf16 = surrogatePairs(text);
     this.length = text.length - this.pairsUtf16.length;
   }
 
@@ -190,36 +194,35 @@ export interface NormalisedText {
 
 /** Removes a leading BOM and turns CRLF and CR line endings into LF, recording the offset map. */
 export function normaliseText(raw: string): NormalisedText {
-  const removed: number[] = [];
-  const parts: string[] = [];
   const hadBom = raw.charCodeAt(0) === 0xfeff;
-  if (hadBom) removed.push(0);
+  const removed: number[] = hadBom ? [0] : [];
+  const parts: string[] = [];
   let copyFrom = hadBom ? 1 : 0;
-  let cp = copyFrom;
-  let lf = 0;
+  let pairs = 0;
   let crlf = 0;
   let cr = 0;
-  for (let i = copyFrom; i < raw.length; i++, cp++) {
-    const u = raw.charCodeAt(i);
-    if (u === 0x0d) {
-      parts.push(raw.slice(copyFrom, i));
-      copyFrom = i + 1;
-      if (raw.charCodeAt(i + 1) === 0x0a) {
-        removed.push(cp);
-        crlf++;
-      } else {
-        parts.push('\n');
-        cr++;
-      }
-    } else if (u === 0x0a) {
-      if (raw.charCodeAt(i - 1) !== 0x0d) lf++;
-    } else if (isHigh(u) && i + 1 < raw.length && isLow(raw.charCodeAt(i + 1))) {
-      i++;
+  PAIR_OR_CR.lastIndex = copyFrom;
+  for (let m = PAIR_OR_CR.exec(raw); m; m = PAIR_OR_CR.exec(raw)) {
+    if (m[0].charCodeAt(0) !== 0x0d) {
+      pairs++;
+      continue;
+    }
+    parts.push(raw.slice(copyFrom, m.index));
+    copyFrom = m.index + 1;
+    if (m[0].length === 2) {
+      removed.push(m.index - pairs); // the CR's code-point offset; its LF stays
+      crlf++;
+    } else {
+      parts.push('\n');
+      cr++;
     }
   }
   parts.push(raw.slice(copyFrom));
+  let newlines = 0;
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) newlines++;
+  const lf = newlines - crlf;
   const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const lineEndings: LineEndings =
     kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : lf ? 'lf' : crlf ? 'crlf' : 'cr';
-  return { text: parts.join(''), map: new OffsetMap(removed, cp), hadBom, lineEndings };
+  return { text: parts.join(''), map: new OffsetMap(removed, raw.length - pairs), hadBom, lineEndings };
 }

@@ -65,6 +65,17 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
         assert.equal(full.original?.size, bytes.byteLength);
         assert.deepEqual(await p.originalBytes(doc.id), bytes);
         assert.equal((await p.findDocumentBySha256(full.original!.sha256))?.id, doc.id);
+        // Bytes equal to the text in UTF-8 are rebuilt from it; others (here a BOM) are stored.
+        const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('With a BOM')]);
+        const withBom = await p.addDocument({ name: 'bom', text: 'With a BOM', original: { filename: 'b.txt', mediaType: 'text/plain', bytes: bom } });
+        assert.deepEqual(await p.originalBytes(withBom.id), bom);
+        const raw = await connectRaw(store.location);
+        try {
+          const stored = await raw.db.selectFrom('document_originals').select('document_id').execute();
+          assert.deepEqual(stored.map((r) => r.document_id), [withBom.id]);
+        } finally {
+          await raw.db.destroy();
+        }
         await assert.rejects(
           p.addDocument({ name: 'again', text: TEXT, original: { filename: 'x.txt', mediaType: 'text/plain', bytes } }),
           /already in the project as "MTL-02 interview"/,
@@ -85,7 +96,7 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
         assert.deepEqual(full.importInfo, {});
         assert.equal((await p.findDocument('paged')).id, paged.id);
         await p.transaction(async () => undefined);
-        assert.equal((await p.listDocuments()).length, 2);
+        assert.deepEqual((await p.listDocuments()).map((d) => d.name), ['MTL-02 interview', 'bom', 'paged']);
       });
     });
 
@@ -338,12 +349,16 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
         original_sha256: null, original_size: null, created_at: '2005-01-01T00:00:00.000Z',
       };
       await raw.db.insertInto('documents').values(v1Document).execute();
+      // Version 1 recorded a file's hash but kept no bytes.
+      const original = { original_filename: 'old.docx', original_media_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', original_size: 9 };
+      await raw.db.insertInto('documents').values({ ...v1Document, id: 'd2', name: 'Old docx', ...original, original_sha256: createHash('sha256').update('not text').digest('hex') }).execute();
       await raw.db.destroy();
 
       await withStore(location, async (store) => {
         assert.equal(await store.schemaVersion(), MIGRATIONS.at(-1)!.version);
         const project: ProjectStore = await store.openProject('Old', system);
-        assert.deepEqual((await project.searchText('index')).map((h) => h.name), ['Old transcript']);
+        assert.deepEqual((await project.searchText('index')).map((h) => h.name), ['Old docx', 'Old transcript']);
+        assert.equal(await project.originalBytes('d2'), null, 'bytes are rebuilt from the text only when its hash matches');
         const doc = await project.getDocument('d1');
         assert.equal(doc.text, 'Written before the search index existed.');
         assert.deepEqual(doc.pages, []);

@@ -12,6 +12,7 @@ import { codingTallies } from './009-coding-tallies.ts';
 import { codedPassages } from './010-coded-passages.ts';
 import { explicitTextIndexing } from './011-explicit-text-indexing.ts';
 import { codingsBySegment } from './012-codings-by-segment.ts';
+import { contentlessTextIndex } from './013-contentless-text-index.ts';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'coded passages and code reach', up: codedPassages },
   { version: 11, name: 'text indexed by the store on insert', up: explicitTextIndexing },
   { version: 12, name: 'codings by segment', up: codingsBySegment },
+  { version: 13, name: 'contentless text index', up: contentlessTextIndex },
 ];

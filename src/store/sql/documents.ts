@@ -85,6 +85,14 @@ export async function findDocumentBySha256(ctx: Ctx, sha256: string): Promise<Do
   return row ? toSummary(row) : null;
 }
 
+const isUtf8Of = (bytes: Uint8Array, text: string) =>
+  bytes.byteLength === Buffer.byteLength(text) && Buffer.from(text).equals(bytes);
+
+/**
+ * The imported file's bytes: stored, or, when addDocument found them equal to the text, the
+ * text in UTF-8, checked against the file's SHA-256 (a document from before originals were
+ * kept has a hash but no bytes).
+ */
 export async function originalBytes(ctx: Ctx, id: DocumentId): Promise<Uint8Array | null> {
   const row = await ctx.db
     .selectFrom('document_originals')
@@ -92,7 +100,11 @@ export async function originalBytes(ctx: Ctx, id: DocumentId): Promise<Uint8Arra
     .where('project_id', '=', ctx.projectId)
     .where('document_id', '=', id)
     .executeTakeFirst();
-  return row ? new Uint8Array(row.bytes) : null;
+  if (row) return new Uint8Array(row.bytes);
+  const document = await ctx.db.selectFrom('documents').select(['text', 'original_sha256']).where('project_id', '=', ctx.projectId).where('id', '=', id).executeTakeFirst();
+  if (!document?.original_sha256) return null;
+  const bytes = Buffer.from(document.text);
+  return createHash('sha256').update(bytes).digest('hex') === document.original_sha256 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : null;
 }
 
 /** Turns and pages must lie inside the text. */
@@ -148,7 +160,8 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
     };
     await tx.db.insertInto('documents').values(row).execute();
     await indexNewDocument(tx, id, input.text);
-    if (original) {
+    // Bytes that are the text in UTF-8 (most plain-text transcripts) are not stored twice: originalBytes rebuilds them.
+    if (original && !isUtf8Of(original.bytes, input.text)) {
       await tx.db
         .insertInto('document_originals')
         .values({ project_id: tx.projectId, document_id: id, bytes: Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength) })

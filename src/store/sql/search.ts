@@ -7,38 +7,62 @@ import type { Ctx } from './context.ts';
 const words = (query: string) => query.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 
 /**
- * Adds a new document's text to SQLite's full-text index (migration 011 explains why the store
- * does this, not a trigger); PostgreSQL indexes a generated column by itself.
+ * Adds a new document's text to SQLite's full-text index under a new key (migrations 011 and
+ * 013 explain why the store does this, not a trigger); PostgreSQL indexes a generated column.
  */
 export async function indexNewDocument(ctx: Ctx, documentId: DocumentId, text: string): Promise<void> {
   if (ctx.dialect !== 'sqlite') return;
-  await sql`insert into document_fts (text, project_id, document_id) values (${text}, ${ctx.projectId}, ${documentId})`.execute(ctx.db);
+  const { insertId } = await sql`insert into document_fts_keys (project_id, document_id) values (${ctx.projectId}, ${documentId})`.execute(ctx.db);
+  await sql`insert into document_fts (rowid, text) values (${insertId}, ${text})`.execute(ctx.db);
 }
 
 export async function searchText(ctx: Ctx, query: string): Promise<SearchHit[]> {
-  const terms = words(query);
-  if (terms.length === 0) return [];
-  if (ctx.dialect === 'sqlite') {
-    // Each word quoted, so FTS5 syntax in the query is taken literally; juxtaposition means AND.
-    const match = terms.map((w) => `"${w}"`).join(' ');
-    const { rows } = await sql<{ id: string; name: string }>`
-      select d.id, d.name from document_fts f
-      join documents d on d.project_id = f.project_id and d.id = f.document_id
-      where document_fts match ${match} and f.project_id = ${ctx.projectId}
-      order by f.rank, d.name`.execute(ctx.db);
-    return rows.map((r) => ({ documentId: r.id, name: r.name }));
-  }
-  const { rows } = await sql<{ id: string; name: string }>`
-    select id, name from documents, plainto_tsquery('simple', crosswise_unaccent(${terms.join(' ')})) q
-    where project_id = ${ctx.projectId} and search @@ q
-    order by ts_rank(search, q) desc, name`.execute(ctx.db);
+  const ids = await matchDocuments(ctx, words(query).map((text) => ({ text, prefix: false })));
+  if (ids.length === 0) return [];
+  const rows = await ctx.db.selectFrom('documents').select(['id', 'name']).where('project_id', '=', ctx.projectId).where('id', 'in', ids).orderBy('name').execute();
   return rows.map((r) => ({ documentId: r.id, name: r.name }));
+}
+
+type IndexWord = { word: string; prefix: boolean };
+
+/**
+ * SQLite's index answers for each word alone (each quoted, so FTS5 syntax in a query is taken
+ * literally; juxtaposition means AND). A word FTS5 cuts in two (a mark or letter its Unicode 6.1
+ * tables do not know, such as U+0305) would need a phrase, which an index without positions
+ * refuses: such words are left out of the filter, which only loosens it.
+ */
+async function sqliteMatch(ctx: Ctx, parts: readonly IndexWord[]): Promise<string[]> {
+  const match = (ps: readonly IndexWord[]) => ps.map((p) => `"${p.word}"${p.prefix ? '*' : ''}`).join(' ');
+  const run = async (ps: readonly IndexWord[]) =>
+    ps.length === 0
+      ? (await ctx.db.selectFrom('documents').select('id').where('project_id', '=', ctx.projectId).execute()).map((r) => r.id)
+      : (
+          await sql<{ id: string }>`select k.document_id as id from document_fts f cross join document_fts_keys k
+            where document_fts match ${match(ps)} and k.id = f.rowid and k.project_id = ${ctx.projectId}`.execute(ctx.db)
+        ).rows.map((r) => r.id);
+  const unanswerable = (err: unknown) => /phrase queries are not supported/.test(String(err));
+  try {
+    return await run(parts);
+  } catch (err) {
+    if (!unanswerable(err)) throw err;
+  }
+  const answerable: IndexWord[] = [];
+  for (const p of parts) {
+    try {
+      await sql`select rowid from document_fts where document_fts match ${match([p])} limit 1`.execute(ctx.db);
+      answerable.push(p);
+    } catch (err) {
+      if (!unanswerable(err)) throw err;
+    }
+  }
+  return run(answerable);
 }
 
 /**
  * Ids of the documents whose index has, for every term, a word equal to it (or,
  * for a prefix term, starting with it), ignoring case and accents. A term the
- * index would cut into several words requires each of them. Sorted by id.
+ * index would cut into several words requires each of them (on SQLite, a word
+ * cut in two is left out: see sqliteMatch). Sorted by id.
  */
 export async function matchDocuments(ctx: Ctx, terms: readonly IndexTerm[]): Promise<DocumentId[]> {
   const parts = terms.flatMap((t) => {
@@ -48,10 +72,7 @@ export async function matchDocuments(ctx: Ctx, terms: readonly IndexTerm[]): Pro
   if (parts.length === 0) return [];
   let ids: string[];
   if (ctx.dialect === 'sqlite') {
-    const match = parts.map((p) => `"${p.word}"${p.prefix ? '*' : ''}`).join(' ');
-    const { rows } = await sql<{ id: string }>`
-      select document_id as id from document_fts where document_fts match ${match} and project_id = ${ctx.projectId}`.execute(ctx.db);
-    ids = rows.map((r) => r.id);
+    ids = await sqliteMatch(ctx, parts);
   } else {
     // A quoted lexeme keeps to_tsquery from reading the word as query syntax.
     const queries = parts.map((p) =>
