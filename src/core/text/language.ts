@@ -16,7 +16,7 @@ const SAMPLE = 10_000;
 /** Fewer matched words than this is too little evidence. */
 const MIN_EVIDENCE = 12;
 /** Matched words enough to decide: reading on would not change the answer, only cost time. */
-const ENOUGH_EVIDENCE = 200;
+const ENOUGH_EVIDENCE = 100;
 
 /**
  * The language of a text among those Crosswise supports, or null when there is
