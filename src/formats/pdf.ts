@@ -239,7 +239,7 @@ class ParserThread {
       transferList: [port2],
       // No loaders or flags from the parent (tsx, --test): the thread runs plain pdf.js.
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: 8 },
     });
     const stop = (error: Error) => {
       this.alive = false;

@@ -143,7 +143,8 @@ describe('importing many files', () => {
     assert.deepEqual(outcomes.map((o) => o.status).filter((s) => s !== 'imported'), ['failed', 'duplicate']);
     const twelve = byName(outcomes, 't12.txt');
     assert.equal(twelve.status === 'imported' && (await project.getDocument(twelve.documentId)).text, transcript(12));
-    // Every imported document is in the full-text index.
+    // Every imported document is in the full-text index (one still waiting would be a candidate for any word).
+    assert.deepEqual(await project.matchDocuments([{ text: 'marker12', prefix: false }]), [twelve.status === 'imported' ? twelve.documentId : '']);
     assert.deepEqual((await project.searchText('marker12')).map((h) => h.name), ['t12']);
     assert.equal((await project.searchText('shelter')).length, 38);
   });

@@ -102,6 +102,7 @@ async function writePrepared(tx: ProjectStore, file: string, prepared: Prepared,
     caseId,
     importInfo: doc.importInfo,
     original: { filename: basename(file), mediaType: doc.mediaType, bytes },
+    deferIndexing: true,
   });
   return {
     file,
@@ -138,7 +139,9 @@ export async function importUpload(project: ProjectStore, upload: { name: string
   const file = basename(upload.name.replaceAll('\\', '/'));
   const tooSmallOrLarge = sizeProblem(upload.bytes.length, limits);
   if (tooSmallOrLarge) return { file, status: 'failed', reason: tooSmallOrLarge };
-  return storePrepared(project, file, await prepareBytes(file, upload.bytes, limits), options);
+  const outcome = await storePrepared(project, file, await prepareBytes(file, upload.bytes, limits), options);
+  await project.indexText();
+  return outcome;
 }
 
 /**
@@ -147,7 +150,9 @@ export async function importUpload(project: ProjectStore, upload: { name: string
  * fail, the batch is undone and written again one document per transaction, so a bad file
  * never takes the others with it. A batch waits in memory: capped in characters too.
  */
-const BATCH = { documents: 128, characters: 8_000_000 };
+const BATCH = { documents: 128, characters: 4_000_000 };
+// Documents are written without their full-text index, which is built after each batch (on
+// another thread in SQLite) while the next files are prepared: see store indexText.
 
 /** Imports files and folders into a project, each document all or nothing, never stopping at a bad file. */
 export async function importFiles(
@@ -165,6 +170,7 @@ export async function importFiles(
   // Files in order: prepared ones wait for their batch's transaction, skipped ones have their outcome.
   let batch: ({ file: string; prepared: Prepared } | { outcome: FileOutcome })[] = [];
   let characters = 0;
+  const indexing: Promise<void>[] = [];
   const write = async () => {
     const pending = batch;
     batch = [];
@@ -178,6 +184,8 @@ export async function importFiles(
     } catch {
       for (const entry of pending) outcomes.push('outcome' in entry ? entry.outcome : await storePrepared(project, entry.file, entry.prepared, options));
     }
+    // Not awaited here: a failure is left to the final indexText below, which redoes what waits.
+    indexing.push(project.indexText().catch(() => undefined));
   };
   for (const [i, { path: file, explicit }] of candidates.entries()) {
     onProgress?.({ done: i, total: candidates.length, file });
@@ -192,6 +200,8 @@ export async function importFiles(
     if (batch.length >= BATCH.documents || characters >= BATCH.characters) await write();
   }
   await write();
+  await Promise.all(indexing);
+  await project.indexText();
   onProgress?.({ done: candidates.length, total: candidates.length, file: '' });
   return outcomes;
 }

@@ -117,6 +117,11 @@ export interface NewDocument {
   caseId?: CaseId | null;
   /** The file the text came from, kept byte for byte with its SHA-256. */
   original?: { filename: string; mediaType: string; bytes: Uint8Array };
+  /**
+   * Leave the text for indexText to add to the full-text index (an import does, to index on
+   * another thread while it prepares the next files); search treats it as a candidate meanwhile.
+   */
+  deferIndexing?: boolean;
 }
 
 export interface NewCode {
@@ -435,6 +440,8 @@ export interface ProjectStore {
    * it for a prefix term, ignoring case and accents: candidates for text search.
    */
   matchDocuments(terms: readonly IndexTerm[]): Promise<DocumentId[]>;
+  /** Adds documents added with `deferIndexing` to the full-text index (SQLite; PostgreSQL indexes at once). */
+  indexText(): Promise<void>;
 }
 
 export interface Store {

@@ -13,6 +13,7 @@ import { codedPassages } from './010-coded-passages.ts';
 import { explicitTextIndexing } from './011-explicit-text-indexing.ts';
 import { codingsBySegment } from './012-codings-by-segment.ts';
 import { contentlessTextIndex } from './013-contentless-text-index.ts';
+import { deferredTextIndexing } from './014-deferred-text-indexing.ts';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'text indexed by the store on insert', up: explicitTextIndexing },
   { version: 12, name: 'codings by segment', up: codingsBySegment },
   { version: 13, name: 'contentless text index', up: contentlessTextIndex },
+  { version: 14, name: 'deferred text indexing', up: deferredTextIndexing },
 ];

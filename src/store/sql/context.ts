@@ -5,12 +5,19 @@ import { conflict } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
 import type { DialectName } from '../dialect.ts';
 
+/** Work an adapter can run off this thread (SQLite's full-text indexing, see sqlite/text-indexer.ts). */
+export interface BackgroundIndexer {
+  run(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** What every query module needs: the connection (or open transaction), the project, the actor. */
 export interface Ctx {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly projectId: ProjectId;
   readonly actor: Actor;
+  readonly indexer?: BackgroundIndexer;
 }
 
 export const newId = (): Id => randomUUID();

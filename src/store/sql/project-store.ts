@@ -14,7 +14,7 @@ import { addMemo, deleteMemo, listMemos, updateMemo } from './memos.ts';
 import { codeCounts, documentCodingCounts } from './tallies.ts';
 import { changes } from './changes.ts';
 import { stats } from './stats.ts';
-import { matchDocuments, searchText } from './search.ts';
+import { indexText, matchDocuments, searchText } from './search.ts';
 import { toProject } from './projects.ts';
 import { codedPassages, codingRanges, codingTally, quotedCodingRanges } from './analysis.ts';
 import {
@@ -147,5 +147,6 @@ export class SqlProjectStore implements ProjectStore {
   changes = this.bind(changes);
   stats = this.bind(stats);
   searchText = this.bind(searchText);
+  indexText = this.bind(indexText);
   matchDocuments = this.bind(matchDocuments);
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
 import type { DocumentId } from '../../core/model.ts';
 import type { IndexTerm, SearchHit } from '../store.ts';
 import type { Ctx } from './context.ts';
@@ -8,15 +9,51 @@ const words = (query: string) => query.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 
 /**
  * Adds a new document's text to SQLite's full-text index under a new key (migrations 011 and
- * 013 explain why the store does this, not a trigger); PostgreSQL indexes a generated column.
+ * 013 explain why the store does this, not a trigger), or, deferred, leaves it waiting for
+ * indexText (migration 014). PostgreSQL indexes a generated column.
  */
-export async function indexNewDocument(ctx: Ctx, documentId: DocumentId, text: string): Promise<void> {
+export async function indexNewDocument(ctx: Ctx, documentId: DocumentId, text: string, defer: boolean): Promise<void> {
   if (ctx.dialect !== 'sqlite') return;
-  const { insertId } = await sql`insert into document_fts_keys (project_id, document_id) values (${ctx.projectId}, ${documentId})`.execute(ctx.db);
-  await sql`insert into document_fts (rowid, text) values (${insertId}, ${text})`.execute(ctx.db);
+  const { insertId } = await sql`insert into document_fts_keys (project_id, document_id, indexed)
+    values (${ctx.projectId}, ${documentId}, ${defer ? 0 : 1})`.execute(ctx.db);
+  if (!defer) await sql`insert into document_fts (rowid, text) values (${insertId}, ${text})`.execute(ctx.db);
+}
+
+/** SQLite: every document waiting for the full-text index into it, then marked indexed (one FTS5 flush for all). */
+export const INDEX_WAITING = [
+  `insert into document_fts (rowid, text) select k.id, d.text from document_fts_keys k
+    join documents d on d.project_id = k.project_id and d.id = k.document_id where k.indexed = 0`,
+  'update document_fts_keys set indexed = 1 where indexed = 0',
+];
+
+/** Indexes what waits, in this connection; a transaction only when something waits. */
+export async function indexWaiting(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql`select 1 from document_fts_keys where indexed = 0 limit 1`.execute(db);
+  if (rows.length === 0) return;
+  const run = async (tx: Kysely<Database>) => {
+    for (const statement of INDEX_WAITING) await sql.raw(statement).execute(tx);
+  };
+  await (db.isTransaction ? run(db) : db.transaction().execute(run));
+}
+
+/**
+ * Brings SQLite's full-text index up to date: on the adapter's indexing thread when there is
+ * one and no transaction is open here (the thread would wait for it), else in this connection.
+ */
+export async function indexText(ctx: Ctx): Promise<void> {
+  if (ctx.dialect !== 'sqlite') return;
+  if (ctx.indexer && !ctx.db.isTransaction) {
+    try {
+      return await ctx.indexer.run();
+    } catch {
+      // A thread that cannot index leaves it to this one.
+    }
+  }
+  await indexWaiting(ctx.db);
 }
 
 export async function searchText(ctx: Ctx, query: string): Promise<SearchHit[]> {
+  await indexText(ctx); // exact, not candidates: nothing may wait
   const ids = await matchDocuments(ctx, words(query).map((text) => ({ text, prefix: false })));
   if (ids.length === 0) return [];
   const rows = await ctx.db.selectFrom('documents').select(['id', 'name']).where('project_id', '=', ctx.projectId).where('id', 'in', ids).orderBy('name').execute();
@@ -40,9 +77,12 @@ async function sqliteMatch(ctx: Ctx, parts: readonly IndexWord[]): Promise<strin
           await sql<{ id: string }>`select k.document_id as id from document_fts f cross join document_fts_keys k
             where document_fts match ${match(ps)} and k.id = f.rowid and k.project_id = ${ctx.projectId}`.execute(ctx.db)
         ).rows.map((r) => r.id);
+  // A document still waiting for the index (migration 014) is a candidate for any words.
+  const waiting = async () =>
+    (await sql<{ id: string }>`select document_id as id from document_fts_keys where project_id = ${ctx.projectId} and indexed = 0`.execute(ctx.db)).rows.map((r) => r.id);
   const unanswerable = (err: unknown) => /phrase queries are not supported/.test(String(err));
   try {
-    return await run(parts);
+    return [...new Set([...(await run(parts)), ...(await waiting())])];
   } catch (err) {
     if (!unanswerable(err)) throw err;
   }
@@ -55,7 +95,7 @@ async function sqliteMatch(ctx: Ctx, parts: readonly IndexWord[]): Promise<strin
       if (!unanswerable(err)) throw err;
     }
   }
-  return run(answerable);
+  return [...new Set([...(await run(answerable)), ...(await waiting())])];
 }
 
 /**

@@ -7,6 +7,8 @@ import type { NewProject, ProjectStore, Store } from '../store.ts';
 import { SqlProjectStore } from './project-store.ts';
 import { insertProject, listProjects } from './projects.ts';
 import { migrate, schemaVersion } from './migrate.ts';
+import type { BackgroundIndexer } from './context.ts';
+import { indexWaiting } from './search.ts';
 
 /** The Store over any Kysely dialect; the adapters only open the connection and migrate. */
 export class SqlStore implements Store {
@@ -14,16 +16,21 @@ export class SqlStore implements Store {
     private readonly db: Kysely<Database>,
     readonly dialect: DialectName,
     readonly location: string,
+    private readonly indexer?: BackgroundIndexer,
   ) {}
 
   private scope(projectId: string, actor: Actor): ProjectStore {
-    return new SqlProjectStore({ db: this.db, dialect: this.dialect, projectId, actor });
+    return new SqlProjectStore({ db: this.db, dialect: this.dialect, projectId, actor, ...this.with() });
+  }
+
+  private with(): { indexer?: BackgroundIndexer } {
+    return this.indexer ? { indexer: this.indexer } : {};
   }
 
   async createProject(input: NewProject, actor: Actor, fill?: (project: ProjectStore) => Promise<void>): Promise<ProjectStore> {
     const id = await this.db.transaction().execute(async (db) => {
       const project = await insertProject(db, this.dialect, input, actor);
-      await fill?.(new SqlProjectStore({ db, dialect: this.dialect, projectId: project.id, actor }));
+      await fill?.(new SqlProjectStore({ db, dialect: this.dialect, projectId: project.id, actor, ...this.with() }));
       return project.id;
     });
     return this.scope(id, actor);
@@ -50,18 +57,21 @@ export class SqlStore implements Store {
     return schemaVersion(this.db);
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  async close(): Promise<void> {
+    await this.indexer?.close();
+    await this.db.destroy();
   }
 }
 
 /** Migrates a freshly opened database and wraps it as a Store; closes it if migration fails. */
-export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string): Promise<Store> {
+export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string, indexer?: BackgroundIndexer): Promise<Store> {
   try {
     await migrate(db, dialect, location);
+    // Documents an interrupted import left waiting for the full-text index.
+    if (dialect === 'sqlite') await indexWaiting(db);
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return new SqlStore(db, dialect, location);
+  return new SqlStore(db, dialect, location, indexer);
 }

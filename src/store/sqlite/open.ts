@@ -6,6 +6,7 @@ import { invalid } from '../../core/errors.ts';
 import type { Database as Schema } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { migratedStore } from '../sql/sql-store.ts';
+import { TextIndexer } from './text-indexer.ts';
 
 /**
  * Write transactions take the write lock when they begin, so one that reads
@@ -73,7 +74,7 @@ function assertSqliteFile(path: string): void {
 
 export async function openSqlite(file: string): Promise<Store> {
   const { db, location } = connectSqlite(file);
-  return migratedStore(db, 'sqlite', location);
+  return migratedStore(db, 'sqlite', location, new TextIndexer(location));
 }
 
 /** Opens the file (refusing non-SQLite files untouched) without migrating it. */

@@ -8,6 +8,7 @@ import { storeContract } from '../contract/store-contract.ts';
 import { talliesContract } from '../contract/tallies-contract.ts';
 import { servicesContract } from '../contract/services-contract.ts';
 import { openStore } from '../open.ts';
+import { TextIndexer } from './text-indexer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +38,44 @@ test('a document’s codings are read segment by segment from the segment index,
     where c.project_id = ? and s.document_id = ? order by s.document_id, s.start_cp, s.end_cp, c.id`).all('p', 'd') as { detail: string }[]).map((r) => r.detail);
   db.close();
   assert.deepEqual(plan.filter((d) => / c USING/.test(d)), ['SEARCH c USING COVERING INDEX codings_segment_ix (project_id=? AND segment_id=?)']);
+});
+
+test('a document added without its full-text index waits as a candidate, is indexed on the other thread, and at the next open if never', async () => {
+  const file = join(dir, 'deferred.db');
+  const waiting = () => {
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('select k.document_id as id from document_fts_keys k where k.indexed = 0').all() as { id: string }[];
+    db.close();
+    return rows.map((r) => r.id);
+  };
+  const store = await openStore(file);
+  const p = await store.createProject({ title: 'Deferred' }, { system: 'test' });
+  const now = await p.addDocument({ name: 'now', text: 'Indexed at once: shelter.' });
+  const later = await p.addDocument({ name: 'later', text: 'Indexed later: housing.', deferIndexing: true });
+  assert.deepEqual(waiting(), [later.id]);
+  const word = (text: string) => ({ text, prefix: false });
+  // Until it is indexed, a waiting document is a candidate for any word; exact matching sorts it out.
+  assert.deepEqual(await p.matchDocuments([word('shelter')]), [now.id, later.id].sort());
+  await p.indexText();
+  assert.deepEqual(waiting(), []);
+  assert.deepEqual(await p.matchDocuments([word('shelter')]), [now.id]);
+  assert.deepEqual(await p.matchDocuments([word('housing')]), [later.id]);
+  // The thread itself, without the in-thread fallback indexText has.
+  const onThread = await p.addDocument({ name: 'thread', text: 'Indexed on the thread: debt.', deferIndexing: true });
+  const indexer = new TextIndexer(file);
+  await indexer.run();
+  await indexer.close();
+  assert.deepEqual(waiting(), []);
+  assert.deepEqual(await p.matchDocuments([word('debt')]), [onThread.id]);
+  // An import stopped before its indexing: the next open indexes what waits.
+  const stopped = await p.addDocument({ name: 'stopped', text: 'Never indexed: passport.', deferIndexing: true });
+  await store.close();
+  assert.deepEqual(waiting(), [stopped.id]);
+  const reopened = await openStore(file);
+  assert.deepEqual(waiting(), []);
+  const again = await reopened.openProject('Deferred', { system: 'test' });
+  assert.deepEqual(await again.matchDocuments([word('passport')]), [stopped.id]);
+  await reopened.close();
 });
 
 test('a file that is not SQLite is refused and left untouched', async () => {
