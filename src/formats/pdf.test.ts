@@ -135,6 +135,11 @@ test('files read at the same time do not mix', async () => {
   );
 });
 
+test('a long run of files is read to the end across parsing threads, which are replaced as they go', async () => {
+  // More files than one thread parses (FILES_PER_THREAD), in turn as an import reads them.
+  for (let i = 0; i < 30; i++) assert.equal((await extract(makePdf([[`File ${i}`]]))).text, `File ${i}`);
+});
+
 // ------------------------------------------------------------ files that cannot be read
 
 test('a PDF that needs a password is refused with a clear message', async () => {

@@ -59,6 +59,8 @@ const LINE_SHIFT = 0.6;
 const THREAD_HEAP_MB = 2048;
 /** Parsing threads kept for reuse between files. */
 const MAX_IDLE_THREADS = 2;
+/** Files one thread parses before it is replaced: what pdf.js keeps between files then never adds up. */
+const FILES_PER_THREAD = 25;
 /** Page numbers listed in the "no text" warning. */
 const MAX_LISTED_PAGES = 10;
 
@@ -228,6 +230,8 @@ class ParserThread {
   private readonly port: MessagePort;
   readonly pdfWorker: PDFWorker;
   private alive = true;
+  /** Files given to this thread so far. */
+  files = 0;
   private stopError: Error | undefined;
   private onStop: ((error: Error) => void) | undefined;
 
@@ -271,6 +275,7 @@ class ParserThread {
   hold(busy: boolean): void {
     this.onStop = undefined;
     if (busy) {
+      this.files++;
       this.thread.ref();
       this.port.ref();
     } else {
@@ -302,7 +307,7 @@ function acquireThread(pdfjs: Pdfjs): ParserThread {
 }
 
 function releaseThread(thread: ParserThread, reusable: boolean): void {
-  if (reusable && thread.usable && idleThreads.length < MAX_IDLE_THREADS) {
+  if (reusable && thread.usable && thread.files < FILES_PER_THREAD && idleThreads.length < MAX_IDLE_THREADS) {
     thread.hold(false);
     idleThreads.push(thread);
   } else {
