@@ -105,6 +105,8 @@ function scenario(language: Language) {
         'the existing code is applied',
       );
       await shoot(page, language, 'coding');
+      // Meanwhile every block of the transcript was laid out ahead of scrolling (render-ahead.ts).
+      await page.waitForFunction(() => document.querySelector('[data-block]') !== null && document.querySelector('[data-block]:not([data-rendered])') === null);
     });
 
     test('write a memo on a coded passage, with the keyboard', async () => {

@@ -38,6 +38,7 @@ import { computeStripes, type StripeColumn, type Stripes } from './stripes.ts';
 import { layoutDocument, piecesOf, skipLead } from './text-layout.ts';
 import { Transcript, type CodeLook, type StripeLabels } from './Transcript.tsx';
 import { inVivoName, moveByChar, moveByWord, snapToWord, trimRange } from './words.ts';
+import { renderAhead } from './render-ahead.ts';
 import './coding.css';
 
 export function CodingView(props: { documentId: string; at: number | null }) {
@@ -182,6 +183,13 @@ function Workbench({ doc, initialCodings, initialMemos, at }: { doc: Document; i
     );
     return () => cancelAnimationFrame(frame);
   }, [stripesShown]);
+  // Then the rest of the transcript is laid out in idle time, ahead of any scrolling.
+  useEffect(() => {
+    const root = rootRef.current;
+    const scroller = scrollRef.current;
+    if (!stripesShown || !root || !scroller) return;
+    return renderAhead(root, scroller, `[${BLOCK_ATTR}]`);
+  }, [stripesShown, layout]);
 
   // The view fills the window below the app header.
   useLayoutEffect(() => {
