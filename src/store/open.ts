@@ -17,7 +17,8 @@ function checkLocation(location: string): void {
 export async function connectRaw(location: string): Promise<{ db: Kysely<Database>; dialect: DialectName; location: string }> {
   checkLocation(location);
   if (isPostgresUrl(location)) return { ...(await connectPostgres(location)), dialect: 'postgres' };
-  return { ...connectSqlite(location), dialect: 'sqlite' };
+  const { db, location: path } = connectSqlite(location);
+  return { db, location: path, dialect: 'sqlite' };
 }
 
 /** Opens (creating and migrating as needed) the store at a file path or a postgres:// URL. */

@@ -8,7 +8,6 @@ import { SqlProjectStore } from './project-store.ts';
 import { insertProject, listProjects } from './projects.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import type { BackgroundIndexer } from './context.ts';
-import { indexWaiting } from './search.ts';
 
 /** The Store over any Kysely dialect; the adapters only open the connection and migrate. */
 export class SqlStore implements Store {
@@ -67,8 +66,6 @@ export class SqlStore implements Store {
 export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string, indexer?: BackgroundIndexer): Promise<Store> {
   try {
     await migrate(db, dialect, location);
-    // Documents an interrupted import left waiting for the full-text index.
-    if (dialect === 'sqlite') await indexWaiting(db);
   } catch (err) {
     await db.destroy();
     throw err;

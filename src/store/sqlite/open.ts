@@ -6,6 +6,7 @@ import { invalid } from '../../core/errors.ts';
 import type { Database as Schema } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { migratedStore } from '../sql/sql-store.ts';
+import { INDEX_WAITING } from '../sql/search.ts';
 import { TextIndexer } from './text-indexer.ts';
 
 /**
@@ -73,12 +74,39 @@ function assertSqliteFile(path: string): void {
 }
 
 export async function openSqlite(file: string): Promise<Store> {
-  const { db, location } = connectSqlite(file);
-  return migratedStore(db, 'sqlite', location, new TextIndexer(location));
+  const { db, location, sqlite } = connectSqlite(file);
+  const store = await migratedStore(db, 'sqlite', location, new TextIndexer(location));
+  try {
+    indexLeftWaiting(sqlite);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+/**
+ * Indexes documents an interrupted import left waiting for the full-text index (migration 014),
+ * unless another process holds the write lock: an import still running there indexes its own,
+ * and opening must not wait for it. Search counts waiting documents as candidates meanwhile.
+ */
+export function indexLeftWaiting(sqlite: Database.Database): void {
+  if (!sqlite.prepare('select 1 from document_fts_keys where indexed = 0 limit 1').get()) return;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.transaction(() => INDEX_WAITING.forEach((statement) => sqlite.prepare(statement).run())).immediate();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }
 
 /** Opens the file (refusing non-SQLite files untouched) without migrating it. */
-export function connectSqlite(file: string): { db: Kysely<Schema>; location: string } {
+/** How long a write waits for another connection's transaction before it fails. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export function connectSqlite(file: string): { db: Kysely<Schema>; location: string; sqlite: Database.Database } {
   const path = resolve(file);
   assertSqliteFile(path);
   let sqlite: Database.Database;
@@ -86,12 +114,12 @@ export function connectSqlite(file: string): { db: Kysely<Schema>; location: str
     sqlite = new Database(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('synchronous = NORMAL');
     // 64 MB of page cache (the default is 2 MB): analyses walk indexes of a million codings.
     sqlite.pragma('cache_size = -65536');
   } catch (err) {
     throw invalid(`cannot open ${path}: ${(err as Error).message}`);
   }
-  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), location: path };
+  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), location: path, sqlite };
 }
