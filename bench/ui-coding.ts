@@ -1,6 +1,7 @@
 // Coding-view benchmark: one 50,000-word transcript with speaker turns and 2,000
 // codings from 30 codes, served by the real server and measured in Chromium:
-// first render (navigation → all highlights drawn), apply → highlight, and scrolling.
+// first render (navigation → all highlights drawn), apply → highlight, and scrolling
+// once the view has laid out the whole transcript.
 // Run: node --import tsx bench/ui-coding.ts (needs /usr/bin/chromium or CHROMIUM=path).
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -105,17 +106,20 @@ async function seed(dbPath: string) {
 }
 
 /** Navigation start → the view's `cw-coding-ready` mark (set after the highlights are registered and painted). */
-async function firstRender(page: Page, url: string): Promise<{ ms: number; stripesMs: number; dataMs: number; ranges: number }> {
+async function firstRender(page: Page, url: string): Promise<{ ms: number; stripesMs: number; dataMs: number; laidOutMs: number; ranges: number }> {
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForSelector('[data-stripes-ready]', { timeout: 30_000 });
-  return page.evaluate(() => {
+  // Then the rest of the transcript is laid out a few blocks a frame (render-ahead.ts).
+  await page.waitForFunction(() => document.querySelector('[data-block]:not([data-rendered])') === null, undefined, { polling: 'raf', timeout: 30_000 });
+  const laidOutMs = await page.evaluate(() => performance.now());
+  return page.evaluate((laidOutMs) => {
     let ranges = 0;
     for (const [name, h] of CSS.highlights) if (/^cw-c\d+[mo]$/.test(name)) ranges += h.size;
     const api = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/'));
     const mark = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
-    return { ms: mark('cw-coding-ready'), stripesMs: mark('cw-stripes-ready'), dataMs: Math.max(...api.map((r) => (r as PerformanceResourceTiming).responseEnd)), ranges };
-  });
+    return { ms: mark('cw-coding-ready'), stripesMs: mark('cw-stripes-ready'), dataMs: Math.max(...api.map((r) => (r as PerformanceResourceTiming).responseEnd)), laidOutMs, ranges };
+  }, laidOutMs);
 }
 
 /** Selects a word with the mouse, picks a code with the keyboard and times Enter → range in a Highlight. */
@@ -231,6 +235,8 @@ async function main() {
       for (let i = 0; i < LOADS; i++) loads.push(await firstRender(page, url));
       const applies: { highlight: number; saved: number }[] = [];
       for (let i = 0; i < APPLIES; i++) applies.push(await applyOnce(page, i, codeNames[i % codeNames.length]!));
+      // Scrolling once the view has settled: every block laid out again after the last coding.
+      await page.waitForFunction(() => document.querySelector('[data-block]:not([data-rendered])') === null);
       await page.waitForTimeout(300);
       const fling = frameReport(await scrolling(page, 150));
       const wheel = frameReport(await scrolling(page, 40));
@@ -251,6 +257,8 @@ async function main() {
           dataWarm: stats(loads.slice(1).map((l) => l.dataMs)),
           // The coding stripes follow the highlights in a background render.
           stripesWarm: stats(loads.slice(1).map((l) => l.stripesMs)),
+          // And the whole transcript laid out, ready to scroll without rendering on the way.
+          laidOutWarm: stats(loads.slice(1).map((l) => l.laidOutMs)),
           highlightRanges: loads[0]!.ranges,
         },
         applyToHighlightMs: stats(applies.map((a) => a.highlight)),
