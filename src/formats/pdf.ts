@@ -275,7 +275,6 @@ class ParserThread {
   hold(busy: boolean): void {
     this.onStop = undefined;
     if (busy) {
-      this.files++;
       this.thread.ref();
       this.port.ref();
     } else {
@@ -302,6 +301,7 @@ function acquireThread(pdfjs: Pdfjs): ParserThread {
     thread = idleThreads.pop();
   }
   thread ??= new ParserThread(pdfjs);
+  thread.files++;
   thread.hold(true);
   return thread;
 }

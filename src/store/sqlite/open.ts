@@ -6,7 +6,7 @@ import { invalid } from '../../core/errors.ts';
 import type { Database as Schema } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { migratedStore } from '../sql/sql-store.ts';
-import { INDEX_WAITING } from '../sql/search.ts';
+import { indexWaiting } from '../sql/search.ts';
 import { TextIndexer } from './text-indexer.ts';
 
 /**
@@ -77,7 +77,7 @@ export async function openSqlite(file: string): Promise<Store> {
   const { db, location, sqlite } = connectSqlite(file);
   const store = await migratedStore(db, 'sqlite', location, new TextIndexer(location));
   try {
-    indexLeftWaiting(sqlite);
+    await indexLeftWaiting(db, sqlite);
   } catch (err) {
     await store.close();
     throw err;
@@ -90,11 +90,10 @@ export async function openSqlite(file: string): Promise<Store> {
  * unless another process holds the write lock: an import still running there indexes its own,
  * and opening must not wait for it. Search counts waiting documents as candidates meanwhile.
  */
-export function indexLeftWaiting(sqlite: Database.Database): void {
-  if (!sqlite.prepare('select 1 from document_fts_keys where indexed = 0 limit 1').get()) return;
+export async function indexLeftWaiting(db: Kysely<Schema>, sqlite: Database.Database): Promise<void> {
   sqlite.pragma('busy_timeout = 0');
   try {
-    sqlite.transaction(() => INDEX_WAITING.forEach((statement) => sqlite.prepare(statement).run())).immediate();
+    await indexWaiting(db);
   } catch (err) {
     if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
   } finally {

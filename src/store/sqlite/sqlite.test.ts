@@ -8,7 +8,7 @@ import { storeContract } from '../contract/store-contract.ts';
 import { talliesContract } from '../contract/tallies-contract.ts';
 import { servicesContract } from '../contract/services-contract.ts';
 import { openStore } from '../open.ts';
-import { indexLeftWaiting } from './open.ts';
+import { connectSqlite, indexLeftWaiting } from './open.ts';
 import { TextIndexer } from './text-indexer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-sqlite-'));
@@ -75,13 +75,12 @@ test('a document added without its full-text index waits as a candidate, is inde
   // While another process writes (its import indexes its own), the open's indexing neither waits nor fails.
   const writer = new Database(file);
   writer.prepare('begin immediate').run();
-  const reader = new Database(file);
-  reader.pragma('busy_timeout = 5000');
+  const reader = connectSqlite(file);
   const started = performance.now();
-  indexLeftWaiting(reader);
+  await indexLeftWaiting(reader.db, reader.sqlite);
   assert.equal(performance.now() - started < 1000, true, 'it does not wait for the lock');
-  assert.equal(reader.pragma('busy_timeout', { simple: true }), 5000, 'and leaves the connection as it was');
-  reader.close();
+  assert.equal(reader.sqlite.pragma('busy_timeout', { simple: true }), 5000, 'and leaves the connection as it was');
+  await reader.db.destroy();
   writer.prepare('rollback').run();
   writer.close();
   assert.deepEqual(waiting(), [stopped.id]);

@@ -183,7 +183,7 @@ function Workbench({ doc, initialCodings, initialMemos, at }: { doc: Document; i
     );
     return () => cancelAnimationFrame(frame);
   }, [stripesShown]);
-  // Then the rest of the transcript is laid out in idle time, ahead of any scrolling.
+  // Then the rest of the transcript is laid out a few blocks a frame, ahead of any scrolling.
   useEffect(() => {
     const root = rootRef.current;
     const scroller = scrollRef.current;
