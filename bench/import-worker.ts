@@ -4,10 +4,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { keepHeapSmall } from '../src/import/heap.ts';
 import { importFiles } from '../src/import/pipeline.ts';
 import { openStore } from '../src/store/open.ts';
 
 const [corpus, dbFile] = process.argv.slice(2) as [string, string];
+// As the import command does.
+keepHeapSmall();
 const store = await openStore(dbFile);
 const project = await store.createProject({ title: 'Benchmark' }, { system: 'bench' });
 const results: Record<string, Record<string, number>> = {};

@@ -149,6 +149,32 @@ describe('importing many files', () => {
     assert.equal((await project.searchText('shelter')).length, 38);
   });
 
+  test('the full-text index trails the import by one batch at most: a slow index holds the import back, not memory', async () => {
+    const project = await freshProject();
+    let running = 0;
+    let most = 0;
+    let calls = 0;
+    // The real store, with an index that takes its time: the import must wait for it rather than pile batches up.
+    const slowIndex = new Proxy(project, {
+      get: (target, key, receiver) =>
+        key === 'indexText'
+          ? async () => {
+              calls++;
+              most = Math.max(most, ++running);
+              await new Promise((resolve) => setTimeout(resolve, 30));
+              await target.indexText();
+              running--;
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`s${String(i).padStart(3, '0')}.txt`, `Interviewer: question ${i}?\nRespondent: answer marker${i}.\n`]));
+    const outcomes = await importFiles(slowIndex, [folder(files)]);
+    assert.equal(outcomes.filter((o) => o.status === 'imported').length, 300);
+    assert.equal(calls >= 3, true, `batches indexed: ${calls}`);
+    assert.equal(most, 1);
+    assert.equal((await project.searchText('marker299')).length, 1);
+  });
+
   test('a document that cannot be written is undone alone: the rest of its batch lands', async () => {
     const project = await freshProject();
     const refusing = (p: ProjectStore): ProjectStore =>

@@ -170,11 +170,13 @@ export async function importFiles(
   // Files in order: prepared ones wait for their batch's transaction, skipped ones have their outcome.
   let batch: ({ file: string; prepared: Prepared } | { outcome: FileOutcome })[] = [];
   let characters = 0;
-  const indexing: Promise<void>[] = [];
+  let indexing: Promise<void> = Promise.resolve();
   const write = async () => {
     const pending = batch;
     batch = [];
     characters = 0;
+    // The index trails by one batch at most: what it has yet to read is held in memory until then.
+    await indexing;
     try {
       outcomes.push(...(await project.transaction(async (tx) => {
         const written: FileOutcome[] = [];
@@ -185,7 +187,7 @@ export async function importFiles(
       for (const entry of pending) outcomes.push('outcome' in entry ? entry.outcome : await storePrepared(project, entry.file, entry.prepared, options));
     }
     // Not awaited here: a failure is left to the final indexText below, which redoes what waits.
-    indexing.push(project.indexText().catch(() => undefined));
+    indexing = project.indexText().catch(() => undefined);
   };
   for (const [i, { path: file, explicit }] of candidates.entries()) {
     onProgress?.({ done: i, total: candidates.length, file });
@@ -200,7 +202,7 @@ export async function importFiles(
     if (batch.length >= BATCH.documents || characters >= BATCH.characters) await write();
   }
   await write();
-  await Promise.all(indexing);
+  await indexing;
   await project.indexText();
   onProgress?.({ done: candidates.length, total: candidates.length, file: '' });
   return outcomes;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { relative } from 'node:path';
+import { keepHeapSmall } from '../../import/heap.ts';
 import { importFiles, type FileOutcome } from '../../import/pipeline.ts';
 import { CLI_ACTOR, emit, globals, withProject } from '../context.ts';
 import { progressBar } from '../progress.ts';
@@ -38,6 +39,7 @@ export function registerImportCommands(program: Command): void {
     .option('--attr <key=value>', 'an attribute of the case (repeatable)', attrArg, {})
     .action(async (paths: string[], opts: { case?: string; site?: string; attr: Record<string, string> }, command: Command) => {
       const g = globals(command);
+      keepHeapSmall();
       await withProject(g, CLI_ACTOR, async (project) => {
         const bar = progressBar();
         const outcomes = await importFiles(
