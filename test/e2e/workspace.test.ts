@@ -109,6 +109,23 @@ function scenario(language: Language) {
       await page.waitForFunction(() => document.querySelector('[data-block]') !== null && document.querySelector('[data-block]:not([data-rendered])') === null);
     });
 
+    test('a coding shows as a stripe beside its passage: hovering names the code, clicking selects the coding', async () => {
+      const block = page.locator('[data-block]', { hasText: 'it was a marijuana grow operation' });
+      const template = coding.barLabel.replace(/[.*+?^$()[\]\\|]/g, '\\$&');
+      const name = new RegExp(`^${template.replace('{code}', '.*Labour exploitation').replace('{coder}', '.+')}$`);
+      const stripe = block.getByRole('button', { name }).first();
+      const [bar, row] = [(await stripe.boundingBox())!, (await block.boundingBox())!];
+      // Placed within its block, at least about a line high (bars are percentages of the block's height).
+      assert.equal(bar.y >= row.y - 1 && bar.y + bar.height <= row.y + row.height + 1 && bar.height >= 12, true, JSON.stringify({ bar, row }));
+      await stripe.hover();
+      assert.equal(await page.locator('.cw-stripe-tip').textContent(), 'Labour exploitation');
+      await stripe.click();
+      await page.locator('.cw-stripe-selected').waitFor();
+      assert.match((await page.locator('.cw-stripe-selected').getAttribute('aria-label'))!, name);
+      await page.mouse.move(5, 5);
+      await page.locator('.cw-stripe-tip').waitFor({ state: 'detached' });
+    });
+
     test('write a memo on a coded passage, with the keyboard', async () => {
       await page.locator('[role="document"]').focus();
       await page.keyboard.press(']');

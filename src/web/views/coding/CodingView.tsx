@@ -35,6 +35,7 @@ import { CodingHighlights } from './highlights.ts';
 import { messages } from './messages.ts';
 import { SelectionPopover, type PopoverMode } from './SelectionPopover.tsx';
 import { computeStripes, type StripeColumn, type Stripes } from './stripes.ts';
+import { StripeTip } from './StripeTip.tsx';
 import { layoutDocument, piecesOf, skipLead } from './text-layout.ts';
 import { Transcript, type CodeLook, type StripeLabels } from './Transcript.tsx';
 import { inVivoName, moveByChar, moveByWord, snapToWord, trimRange } from './words.ts';
@@ -801,6 +802,7 @@ function Workbench({ doc, initialCodings, initialMemos, at }: { doc: Document; i
               <Transcript text={doc.text} layout={layout} stripes={shownStripes} labels={labels} selected={selectedBlocks} onSelect={selectCoding} />
             </div>
             <div className="cw-caret" ref={caretRef} hidden aria-hidden="true" />
+            <StripeTip content={contentRef} />
             {popover && popoverRange && (
               <SelectionPopover
                 mode={popover.mode}

@@ -27,7 +27,12 @@ export interface StripeLabels {
 const MIN_BAR = '1.2em';
 /** Columns shown before the rest fold into "+N". */
 const MAX_COLUMNS = 8;
+/** Horizontal pitch of the code columns, in px: an 8 px column and a 3 px gap. */
+const COLUMN_PX = 11;
 
+// Stripes are drawn in one SVG per block, not as positioned HTML boxes: every positioned box is
+// a paint layer, and with thousands of them the hit test that follows each scrolled frame (to
+// update hover) took 3 ms a frame and up to 15, so fast scrolling dropped frames.
 const Stripes = memo(function Stripes({
   columns,
   labels,
@@ -43,26 +48,37 @@ const Stripes = memo(function Stripes({
   const shown = columns.slice(0, MAX_COLUMNS);
   return (
     <div className="cw-stripes">
-      {shown.map((col) => {
-        const look = labels.codes.get(col.codeId);
-        const name = look?.name ?? labels.unknownCode;
-        return (
-          <div key={col.codeId} className="cw-stripe-col" style={{ ['--c' as string]: look?.color ?? '#888888' }}>
-            {col.bars.map((bar) => (
-              <button
-                key={bar.codingId}
-                type="button"
-                tabIndex={-1}
-                className={`cw-stripe${bar.coderId === labels.userId ? '' : ' cw-stripe-other'}${bar.codingId === selectedId ? ' cw-stripe-selected' : ''}`}
-                style={{ top: `min(${bar.top * 100}%, calc(100% - ${MIN_BAR}))`, height: `max(${bar.height * 100}%, ${MIN_BAR})` }}
-                aria-label={labels.barLabel(look?.path ?? name, labels.coderName(bar.coderId))}
-                data-name={name}
-                onClick={() => onSelect(bar.codingId)}
-              />
-            ))}
-          </div>
-        );
-      })}
+      <svg className="cw-stripe-svg" width={shown.length * COLUMN_PX - 3}>
+        {shown.map((col, i) => {
+          const look = labels.codes.get(col.codeId);
+          const name = look?.name ?? labels.unknownCode;
+          // SVG paints in order: the selected bar last, so its ring is on top.
+          const bars = selectedId ? [...col.bars.filter((b) => b.codingId !== selectedId), ...col.bars.filter((b) => b.codingId === selectedId)] : col.bars;
+          return (
+            <g key={col.codeId} style={{ ['--c' as string]: look?.color ?? '#888888' }}>
+              {bars.map((bar) => {
+                const mine = bar.coderId === labels.userId;
+                const geometry = { y: `min(${bar.top * 100}%, calc(100% - ${MIN_BAR}))`, height: `max(${bar.height * 100}%, ${MIN_BAR})` };
+                // Yours: a solid bar on the left of the column; other coders': pale and outlined on the right, so they never hide yours.
+                return (
+                  <rect
+                    key={bar.codingId}
+                    role="button"
+                    className={`cw-stripe${mine ? '' : ' cw-stripe-other'}${bar.codingId === selectedId ? ' cw-stripe-selected' : ''}`}
+                    x={mine ? i * COLUMN_PX : i * COLUMN_PX + 4.5}
+                    width={mine ? 5 : 3}
+                    rx={mine ? 2 : 0}
+                    style={geometry}
+                    aria-label={labels.barLabel(look?.path ?? name, labels.coderName(bar.coderId))}
+                    data-name={name}
+                    onClick={() => onSelect(bar.codingId)}
+                  />
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
       {columns.length > MAX_COLUMNS && <span className="cw-stripe-more">{labels.more(columns.length - MAX_COLUMNS)}</span>}
     </div>
   );
