@@ -186,7 +186,7 @@ export async function importFiles(
     } catch {
       for (const entry of pending) outcomes.push('outcome' in entry ? entry.outcome : await storePrepared(project, entry.file, entry.prepared, options));
     }
-    // Not awaited here: a failure is left to the final indexText below, which redoes what waits.
+    // Awaited by the next batch, while it is prepared; a failure is left to the final indexText below, which redoes what waits.
     indexing = project.indexText().catch(() => undefined);
   };
   for (const [i, { path: file, explicit }] of candidates.entries()) {
