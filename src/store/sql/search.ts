@@ -81,21 +81,23 @@ async function sqliteMatch(ctx: Ctx, parts: readonly IndexWord[]): Promise<strin
   const waiting = async () =>
     (await sql<{ id: string }>`select document_id as id from document_fts_keys where project_id = ${ctx.projectId} and indexed = 0`.execute(ctx.db)).rows.map((r) => r.id);
   const unanswerable = (err: unknown) => /phrase queries are not supported/.test(String(err));
-  try {
-    return [...new Set([...(await run(parts)), ...(await waiting())])];
-  } catch (err) {
-    if (!unanswerable(err)) throw err;
-  }
-  const answerable: IndexWord[] = [];
-  for (const p of parts) {
-    try {
-      await sql`select rowid from document_fts where document_fts match ${match([p])} limit 1`.execute(ctx.db);
-      answerable.push(p);
-    } catch (err) {
-      if (!unanswerable(err)) throw err;
+  const answerable = async () => {
+    const kept: IndexWord[] = [];
+    for (const p of parts) {
+      try {
+        await sql`select rowid from document_fts where document_fts match ${match([p])} limit 1`.execute(ctx.db);
+        kept.push(p);
+      } catch (err) {
+        if (!unanswerable(err)) throw err;
+      }
     }
-  }
-  return [...new Set([...(await run(answerable)), ...(await waiting())])];
+    return kept;
+  };
+  const indexed = await run(parts).catch(async (err: unknown) => {
+    if (!unanswerable(err)) throw err;
+    return run(await answerable());
+  });
+  return [...new Set([...indexed, ...(await waiting())])];
 }
 
 /**

@@ -101,10 +101,10 @@ export async function indexLeftWaiting(db: Kysely<Schema>, sqlite: Database.Data
   }
 }
 
-/** Opens the file (refusing non-SQLite files untouched) without migrating it. */
 /** How long a write waits for another connection's transaction before it fails. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** Opens the file (refusing non-SQLite files untouched) without migrating it. */
 export function connectSqlite(file: string): { db: Kysely<Schema>; location: string; sqlite: Database.Database } {
   const path = resolve(file);
   assertSqliteFile(path);
