@@ -46,19 +46,6 @@ export interface Progress {
   file: string;
 }
 
-/** A name not yet used in the project: the file's name, then "name (2)", "name (3)", … */
-async function freeName(project: ProjectStore, wanted: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? wanted : `${wanted} (${n})`;
-    try {
-      await project.findDocument(name);
-    } catch (err) {
-      if (err instanceof CrosswiseError && err.kind === 'not_found') return name;
-      throw err;
-    }
-  }
-}
-
 async function findOrCreateCase(project: ProjectStore, kind: 'site' | 'participant', name: string, parentId: CaseId | null): Promise<CaseId> {
   try {
     return (await project.findCase(name)).id;
@@ -94,14 +81,15 @@ async function writePrepared(tx: ProjectStore, file: string, prepared: Prepared,
   const { document: doc, bytes } = prepared;
   const caseId = await attachCase(tx, options);
   const summary = await tx.addDocument({
-    name: await freeName(tx, basename(file, extname(file))),
+    name: basename(file, extname(file)),
+    numberTakenName: true,
     text: doc.text,
     language: doc.language,
     turns: doc.turns,
     pages: doc.pages,
     caseId,
     importInfo: doc.importInfo,
-    original: { filename: basename(file), mediaType: doc.mediaType, bytes },
+    original: { filename: basename(file), mediaType: doc.mediaType, bytes, sha256: prepared.sha256 },
     deferIndexing: true,
   });
   return {

@@ -115,8 +115,13 @@ export interface NewDocument {
   importInfo?: ImportInfo;
   interviewId?: InterviewId | null;
   caseId?: CaseId | null;
-  /** The file the text came from, kept byte for byte with its SHA-256. */
-  original?: { filename: string; mediaType: string; bytes: Uint8Array };
+  /**
+   * The file the text came from, kept byte for byte with its SHA-256: computed here unless given
+   * (an import has hashed the bytes already, to report a duplicate before it reads the file).
+   */
+  original?: { filename: string; mediaType: string; bytes: Uint8Array; sha256?: string };
+  /** A name already taken becomes "name (2)", "name (3)", … instead of being refused (an import's files). */
+  numberTakenName?: boolean;
   /**
    * Leave the text for indexText to add to the full-text index (an import does, to index on
    * another thread while it prepares the next files); search treats it as a candidate meanwhile.

@@ -13,6 +13,8 @@ const DASH_LABEL = /^([\p{Lu}][\p{L}\p{N} .'’]{0,30}?) [-–—] (?=\S)/u;
 // templates lay out turns: a speaker even when heard only once.
 const TAB_LABEL = /^([\p{L}][\p{L}\p{N} .'’()]{0,30}?)[ \u00a0]?[:\-–—]\t+(?=\S)/u;
 
+const NON_BLANK = /\S/;
+
 /** Labels that occur only once are usually not speakers ("Note: …", "[Cross talk]"). */
 const MIN_OCCURRENCES = 2;
 /** More distinct labels than this is not an interview transcript. */
@@ -58,7 +60,8 @@ export function detectTurns(text: string): SpeakerTurn[] {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
     const line = text.slice(at, end);
-    lines.push({ start: at, end: line.trim() ? end : -1, label: labelOf(line) });
+    const blank = !NON_BLANK.test(line);
+    lines.push({ start: at, end: blank ? -1 : end, label: blank ? null : labelOf(line) });
     if (nl < 0) break;
     at = nl + 1;
   }

@@ -80,6 +80,13 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
           p.addDocument({ name: 'again', text: TEXT, original: { filename: 'x.txt', mediaType: 'text/plain', bytes } }),
           /already in the project as "MTL-02 interview"/,
         );
+        // A name taken is refused, or numbered when asked; a hash the caller computed is kept as given.
+        await assert.rejects(p.addDocument({ name: 'bom', text: 'x' }), /a document named "bom" already exists/);
+        const given = createHash('sha256').update('numbered').digest('hex');
+        const numbered = await p.addDocument({ name: 'bom', text: 'numbered', numberTakenName: true, original: { filename: 'n.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode('numbered'), sha256: given.toUpperCase() } });
+        assert.equal(numbered.name, 'bom (2)');
+        assert.equal(numbered.original?.sha256, given);
+        assert.equal((await p.addDocument({ name: ' bom ', text: 'three', numberTakenName: true })).name, 'bom (3)');
         await assert.rejects(p.addDocument({ name: 'bad turns', text: 'abc', turns: [{ speaker: 'A', start: 0, end: 9 }] }), /outside the text/);
         await assert.rejects(p.addDocument({ name: 'bad pages', text: 'abc', pages: [{ page: 1, start: 2, end: 1 }] }), /page 1 \(2\.\.1\) is outside/);
         const paged = await p.addDocument({
@@ -96,7 +103,7 @@ export function storeContract(adapter: string, freshLocation: () => Promise<stri
         assert.deepEqual(full.importInfo, {});
         assert.equal((await p.findDocument('paged')).id, paged.id);
         await p.transaction(async () => undefined);
-        assert.deepEqual((await p.listDocuments()).map((d) => d.name), ['MTL-02 interview', 'bom', 'paged']);
+        assert.deepEqual((await p.listDocuments()).map((d) => d.name), ['MTL-02 interview', 'bom', 'bom (2)', 'bom (3)', 'paged']);
       });
     });
 

@@ -116,9 +116,18 @@ function checkRanges(ranges: readonly { start: number; end: number }[], length: 
   });
 }
 
+/** The wanted name if free; else, when asked to, the first of "name (2)", "name (3)", … that is. */
+async function freeName(ctx: Ctx, wanted: string, number: boolean): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted} (${n})`;
+    if (!(await documentWhere(ctx, 'name', name))) return name;
+    if (!number) throw invalid(`a document named "${name}" already exists`);
+  }
+}
+
 export async function addDocument(ctx: Ctx, input: NewDocument): Promise<DocumentSummary> {
-  const name = input.name.trim();
-  if (!name) throw invalid('a document needs a name');
+  const wanted = input.name.trim();
+  if (!wanted) throw invalid('a document needs a name');
   const language = input.language ?? null;
   if (language !== null && !LANGUAGES.includes(language)) throw invalid(`document language must be one of ${LANGUAGES.join(', ')}`);
   const length = codePointLength(input.text);
@@ -127,10 +136,10 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
   checkRanges(turns, length, (i) => `speaker turn of "${turns[i]!.speaker}"`);
   checkRanges(pages, length, (i) => `page ${pages[i]!.page}`);
   const original = input.original
-    ? { ...input.original, sha256: createHash('sha256').update(input.original.bytes).digest('hex') }
+    ? { ...input.original, sha256: input.original.sha256?.toLowerCase() ?? createHash('sha256').update(input.original.bytes).digest('hex') }
     : null;
   return inTransaction(ctx, async (tx) => {
-    if (await documentWhere(tx, 'name', name)) throw invalid(`a document named "${name}" already exists`);
+    const name = await freeName(tx, wanted, input.numberTakenName === true);
     if (original) {
       const twin = await findDocumentBySha256(tx, original.sha256);
       if (twin) throw invalid(`the same file is already in the project as "${twin.name}"`);
