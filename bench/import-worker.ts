@@ -1,7 +1,6 @@
 // Runs in its own process (see run.ts) so its peak memory is the import's alone.
 // Imports each folder of the corpus into a fresh SQLite database and prints JSON.
 
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,22 +15,12 @@ const store = await openStore(dbFile);
 const project = await store.createProject({ title: 'Benchmark' }, { system: 'bench' });
 const results: Record<string, Record<string, number>> = {};
 
-// The host's speed drifts (a shared machine): this fixed work, timed just before each format,
-// tells a slow figure from a slow moment. Decoding and hashing, as an import does.
-const REFERENCE = Buffer.from('Interviewer: Et les besoins ? Respondent: A safe place to stay, and someone to trust.\n'.repeat(50_000));
-function hostReferenceMs(): number {
-  const start = performance.now();
-  for (let i = 0; i < 16; i++) createHash('sha256').update(REFERENCE.toString('utf8')).digest();
-  return Math.round(performance.now() - start);
-}
-
 // BENCH_FORMATS=text (comma-separated) measures only some formats.
 const formats = process.env.BENCH_FORMATS?.split(',') ?? ['text', 'docx', 'pdf'];
 for (const format of formats) {
   const folder = join(corpus, format);
   const files = readdirSync(folder).map((f) => join(folder, f));
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  const referenceMs = hostReferenceMs();
   const readStart = performance.now();
   for (const f of files) readFileSync(f);
   const readSeconds = (performance.now() - readStart) / 1000;
@@ -54,7 +43,6 @@ for (const format of formats) {
     filesPerSecond: Math.round((files.length / seconds) * 10) / 10,
     readOnlySeconds: Math.round(readSeconds * 1000) / 1000,
     ratioToReading: Math.round(seconds / readSeconds),
-    hostReferenceMs: referenceMs,
   };
 }
 await store.close();

@@ -133,8 +133,8 @@ export async function importUpload(project: ProjectStore, upload: { name: string
 }
 
 /**
- * Documents written per transaction: the full-text index then flushes once a batch instead of
- * once a document (the cost that bounds plain-text import). Should any document of a batch
+ * Documents written per transaction: a commit, and the full-text index run after it, cost once a
+ * batch instead of once a document. Should any document of a batch
  * fail, the batch is undone and written again one document per transaction, so a bad file
  * never takes the others with it. A batch waits in memory: capped in characters too.
  */
