@@ -134,9 +134,9 @@ export async function importUpload(project: ProjectStore, upload: { name: string
 
 /**
  * Documents written per transaction: a commit, and the full-text index run after it, cost once a
- * batch instead of once a document. Should any document of a batch
- * fail, the batch is undone and written again one document per transaction, so a bad file
- * never takes the others with it. A batch waits in memory: capped in characters too.
+ * batch instead of once a document. Should any document of a batch fail, the batch is undone
+ * and written again one document per transaction, so a bad file never takes the others with
+ * it. A batch waits in memory: capped in characters too.
  */
 const BATCH = { documents: 128, characters: 4_000_000 };
 // Documents are written without their full-text index, which is built after each batch (on
