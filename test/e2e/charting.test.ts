@@ -58,6 +58,8 @@ describe('framework matrix, case profile and coding query views', { skip: !canRu
 
     await ui.page.getByRole('button', { name: fw('prefill') }).click();
     const summary = ui.page.getByRole('textbox', { name: fw('summary'), exact: true });
+    // Pre-filling asks the server, so the text arrives a moment after the click.
+    await eventually(async () => (await summary.inputValue()) !== '', 'the summary is pre-filled');
     assert.equal(await summary.inputValue(), prefillSummary(segments));
     assert.equal(await ui.page.getByRole('checkbox', { name: fw('link') }).and(ui.page.locator(':checked')).count(), segments.length);
     await summary.fill(edited);
