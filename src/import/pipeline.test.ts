@@ -149,7 +149,7 @@ describe('importing many files', () => {
     assert.equal((await project.searchText('shelter')).length, 38);
   });
 
-  test('the full-text index trails the import by one batch at most: a slow index holds the import back, not memory', async () => {
+  test('the full-text index trails the import by two batches at most: a slow index holds the import back, not memory', async () => {
     const project = await freshProject();
     let running = 0;
     let most = 0;
@@ -161,18 +161,18 @@ describe('importing many files', () => {
           ? async () => {
               calls++;
               most = Math.max(most, ++running);
-              await new Promise((resolve) => setTimeout(resolve, 30));
+              await new Promise((resolve) => setTimeout(resolve, 100));
               await target.indexText();
               running--;
             }
           : Reflect.get(target, key, receiver),
     });
-    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`s${String(i).padStart(3, '0')}.txt`, `Interviewer: question ${i}?\nRespondent: answer marker${i}.\n`]));
+    const files = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`s${String(i).padStart(3, '0')}.txt`, `Interviewer: question ${i}?\nRespondent: answer marker${i}.\n`]));
     const outcomes = await importFiles(slowIndex, [folder(files)]);
-    assert.equal(outcomes.filter((o) => o.status === 'imported').length, 300);
+    assert.equal(outcomes.filter((o) => o.status === 'imported').length, 600);
     assert.equal(calls >= 3, true, `batches indexed: ${calls}`);
-    assert.equal(most, 1);
-    assert.equal((await project.searchText('marker299')).length, 1);
+    assert.equal(most <= 2, true, `index runs outstanding at once: ${most}`);
+    assert.equal((await project.searchText('marker599')).length, 1);
   });
 
   test('a document that cannot be written is undone alone: the rest of its batch lands', async () => {

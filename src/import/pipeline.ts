@@ -90,7 +90,6 @@ async function writePrepared(tx: ProjectStore, file: string, prepared: Prepared,
     caseId,
     importInfo: doc.importInfo,
     original: { filename: basename(file), mediaType: doc.mediaType, bytes, sha256: prepared.sha256 },
-    deferIndexing: true,
   });
   return {
     file,
@@ -140,7 +139,8 @@ export async function importUpload(project: ProjectStore, upload: { name: string
  */
 const BATCH = { documents: 128, characters: 4_000_000 };
 // Documents are written without their full-text index, which is built after each batch (on
-// another thread in SQLite) while the next files are prepared: see store indexText.
+// another thread and in a file of its own in SQLite) while the next files are prepared and
+// written: see store indexText.
 
 /** Imports files and folders into a project, each document all or nothing, never stopping at a bad file. */
 export async function importFiles(
@@ -158,13 +158,14 @@ export async function importFiles(
   // Files in order: prepared ones wait for their batch's transaction, skipped ones have their outcome.
   let batch: ({ file: string; prepared: Prepared } | { outcome: FileOutcome })[] = [];
   let characters = 0;
-  let indexing: Promise<void> = Promise.resolve();
+  // The index runs of the last two batches: the newer one is built while this batch is written.
+  let indexing: [Promise<void>, Promise<void>] = [Promise.resolve(), Promise.resolve()];
   const write = async () => {
     const pending = batch;
     batch = [];
     characters = 0;
-    // The index trails by one batch at most: what it has yet to read is held in memory until then.
-    await indexing;
+    // The index trails by two batches at most: what it has yet to read is held in memory until then.
+    await indexing[0];
     try {
       outcomes.push(...(await project.transaction(async (tx) => {
         const written: FileOutcome[] = [];
@@ -174,8 +175,8 @@ export async function importFiles(
     } catch {
       for (const entry of pending) outcomes.push('outcome' in entry ? entry.outcome : await storePrepared(project, entry.file, entry.prepared, options));
     }
-    // Awaited by the next batch, while it is prepared; a failure is left to the final indexText below, which redoes what waits.
-    indexing = project.indexText().catch(() => undefined);
+    // A failure is left to the final indexText below, which redoes what waits.
+    indexing = [indexing[1], project.indexText().catch(() => undefined)];
   };
   for (const [i, { path: file, explicit }] of candidates.entries()) {
     onProgress?.({ done: i, total: candidates.length, file });
@@ -190,7 +191,7 @@ export async function importFiles(
     if (batch.length >= BATCH.documents || characters >= BATCH.characters) await write();
   }
   await write();
-  await indexing;
+  await Promise.all(indexing);
   await project.indexText();
   onProgress?.({ done: candidates.length, total: candidates.length, file: '' });
   return outcomes;

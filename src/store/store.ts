@@ -122,11 +122,6 @@ export interface NewDocument {
   original?: { filename: string; mediaType: string; bytes: Uint8Array; sha256?: string };
   /** A name already taken becomes "name (2)", "name (3)", … instead of being refused (an import's files). */
   numberTakenName?: boolean;
-  /**
-   * Leave the text for indexText to add to the full-text index (an import does, to index on
-   * another thread while it prepares the next files); search treats it as a candidate meanwhile.
-   */
-  deferIndexing?: boolean;
 }
 
 export interface NewCode {
@@ -445,7 +440,7 @@ export interface ProjectStore {
    * it for a prefix term, ignoring case and accents: candidates for text search.
    */
   matchDocuments(terms: readonly IndexTerm[]): Promise<DocumentId[]>;
-  /** Adds documents added with `deferIndexing` to the full-text index (SQLite; PostgreSQL indexes at once). */
+  /** Adds new documents to the full-text index (SQLite, on another thread; PostgreSQL indexes at once). Search does it first. */
   indexText(): Promise<void>;
 }
 

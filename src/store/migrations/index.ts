@@ -14,6 +14,7 @@ import { explicitTextIndexing } from './011-explicit-text-indexing.ts';
 import { codingsBySegment } from './012-codings-by-segment.ts';
 import { contentlessTextIndex } from './013-contentless-text-index.ts';
 import { deferredTextIndexing } from './014-deferred-text-indexing.ts';
+import { textIndexFile } from './015-text-index-file.ts';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'codings by segment', up: codingsBySegment },
   { version: 13, name: 'contentless text index', up: contentlessTextIndex },
   { version: 14, name: 'deferred text indexing', up: deferredTextIndexing },
+  { version: 15, name: 'text index in a file of its own', up: textIndexFile },
 ];

@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Actor, ChangeAction, EntityKind, Id, ProjectId } from '../../core/model.ts';
+import type { Actor, ChangeAction, DocumentId, EntityKind, Id, ProjectId } from '../../core/model.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
 import type { DialectName } from '../dialect.ts';
 
-/** Work an adapter can run off this thread (SQLite's full-text indexing, see sqlite/text-indexer.ts). */
-export interface BackgroundIndexer {
-  run(): Promise<void>;
+/**
+ * SQLite's full-text index, kept in a file of its own (see sqlite/text-index.ts): it proposes
+ * candidate documents, and search then matches exactly. PostgreSQL indexes a column instead.
+ */
+export interface TextIndex {
+  /** Indexes every document waiting for it (another thread does the work when it can). */
+  update(): Promise<void>;
+  /** The project's documents the index finds for an FTS5 query, and those still waiting for it (a candidate for any words). */
+  candidates(projectId: ProjectId, match: string): Promise<DocumentId[]>;
+  /** Whether the index can answer a query (it cannot, without positions, a word it cuts in two). */
+  answers(match: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -17,7 +25,7 @@ export interface Ctx {
   readonly dialect: DialectName;
   readonly projectId: ProjectId;
   readonly actor: Actor;
-  readonly indexer?: BackgroundIndexer;
+  readonly textIndex?: TextIndex;
 }
 
 export const newId = (): Id => randomUUID();

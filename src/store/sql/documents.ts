@@ -168,7 +168,7 @@ export async function addDocument(ctx: Ctx, input: NewDocument): Promise<Documen
       created_at: now(),
     };
     await tx.db.insertInto('documents').values(row).execute();
-    await indexNewDocument(tx, id, input.text, input.deferIndexing === true);
+    await indexNewDocument(tx, id);
     // Bytes that are the text in UTF-8 (most plain-text transcripts) are not stored twice: originalBytes rebuilds them.
     if (original && !isUtf8Of(original.bytes, input.text)) {
       await tx.db

@@ -7,7 +7,7 @@ import type { NewProject, ProjectStore, Store } from '../store.ts';
 import { SqlProjectStore } from './project-store.ts';
 import { insertProject, listProjects } from './projects.ts';
 import { migrate, schemaVersion } from './migrate.ts';
-import type { BackgroundIndexer } from './context.ts';
+import type { TextIndex } from './context.ts';
 
 /** The Store over any Kysely dialect; the adapters only open the connection and migrate. */
 export class SqlStore implements Store {
@@ -15,15 +15,15 @@ export class SqlStore implements Store {
     private readonly db: Kysely<Database>,
     readonly dialect: DialectName,
     readonly location: string,
-    private readonly indexer?: BackgroundIndexer,
+    private readonly textIndex?: TextIndex,
   ) {}
 
   private scope(projectId: string, actor: Actor): ProjectStore {
     return new SqlProjectStore({ db: this.db, dialect: this.dialect, projectId, actor, ...this.with() });
   }
 
-  private with(): { indexer?: BackgroundIndexer } {
-    return this.indexer ? { indexer: this.indexer } : {};
+  private with(): { textIndex?: TextIndex } {
+    return this.textIndex ? { textIndex: this.textIndex } : {};
   }
 
   async createProject(input: NewProject, actor: Actor, fill?: (project: ProjectStore) => Promise<void>): Promise<ProjectStore> {
@@ -57,18 +57,20 @@ export class SqlStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.indexer?.close();
+    await this.textIndex?.close();
     await this.db.destroy();
   }
 }
 
-/** Migrates a freshly opened database and wraps it as a Store; closes it if migration fails. */
-export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string, indexer?: BackgroundIndexer): Promise<Store> {
+/** Migrates a freshly opened database and wraps it as a Store, with the adapter's text index when it keeps one; closes it if either fails. */
+export async function migratedStore(db: Kysely<Database>, dialect: DialectName, location: string, textIndex?: () => TextIndex): Promise<Store> {
+  let index: TextIndex | undefined;
   try {
     await migrate(db, dialect, location);
+    index = textIndex?.();
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return new SqlStore(db, dialect, location, indexer);
+  return new SqlStore(db, dialect, location, index);
 }

@@ -6,8 +6,7 @@ import { invalid } from '../../core/errors.ts';
 import type { Database as Schema } from '../schema.ts';
 import type { Store } from '../store.ts';
 import { migratedStore } from '../sql/sql-store.ts';
-import { indexWaiting } from '../sql/search.ts';
-import { TextIndexer } from './text-indexer.ts';
+import { SqliteTextIndex } from './text-index.ts';
 
 /**
  * Write transactions take the write lock when they begin, so one that reads
@@ -74,10 +73,12 @@ function assertSqliteFile(path: string): void {
 }
 
 export async function openSqlite(file: string): Promise<Store> {
-  const { db, location, sqlite } = connectSqlite(file);
-  const store = await migratedStore(db, 'sqlite', location, new TextIndexer(location));
+  const { db, location } = connectSqlite(file);
+  let index: SqliteTextIndex | undefined;
+  const store = await migratedStore(db, 'sqlite', location, () => (index = new SqliteTextIndex(location)));
   try {
-    await indexLeftWaiting(db, sqlite);
+    // What an interrupted import left, or all of it when the index file is new.
+    index!.updateUnlessBusy();
   } catch (err) {
     await store.close();
     throw err;
@@ -85,27 +86,11 @@ export async function openSqlite(file: string): Promise<Store> {
   return store;
 }
 
-/**
- * Indexes documents an interrupted import left waiting for the full-text index (migration 014),
- * unless another process holds the write lock: an import still running there indexes its own,
- * and opening must not wait for it. Search counts waiting documents as candidates meanwhile.
- */
-export async function indexLeftWaiting(db: Kysely<Schema>, sqlite: Database.Database): Promise<void> {
-  sqlite.pragma('busy_timeout = 0');
-  try {
-    await indexWaiting(db);
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
-}
-
 /** How long a write waits for another connection's transaction before it fails. */
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens the file (refusing non-SQLite files untouched) without migrating it. */
-export function connectSqlite(file: string): { db: Kysely<Schema>; location: string; sqlite: Database.Database } {
+export function connectSqlite(file: string): { db: Kysely<Schema>; location: string } {
   const path = resolve(file);
   assertSqliteFile(path);
   let sqlite: Database.Database;
@@ -120,5 +105,5 @@ export function connectSqlite(file: string): { db: Kysely<Schema>; location: str
   } catch (err) {
     throw invalid(`cannot open ${path}: ${(err as Error).message}`);
   }
-  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), location: path, sqlite };
+  return { db: new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) }), location: path };
 }

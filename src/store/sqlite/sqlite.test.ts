@@ -1,6 +1,6 @@
-import { after, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,8 +8,10 @@ import { storeContract } from '../contract/store-contract.ts';
 import { talliesContract } from '../contract/tallies-contract.ts';
 import { servicesContract } from '../contract/services-contract.ts';
 import { openStore } from '../open.ts';
-import { connectSqlite, indexLeftWaiting } from './open.ts';
-import { TextIndexer } from './text-indexer.ts';
+import type { DocumentSummary } from '../../core/model.ts';
+import type { ProjectStore, Store } from '../store.ts';
+import { connectIndex, SqliteTextIndex } from './text-index.ts';
+import { NOT_INDEXED, searchIndexFile } from './text-index-sql.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosswise-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,54 +43,118 @@ test('a document’s codings are read segment by segment from the segment index,
   assert.deepEqual(plan.filter((d) => / c USING/.test(d)), ['SEARCH c USING COVERING INDEX codings_segment_ix (project_id=? AND segment_id=?)']);
 });
 
-test('a document added without its full-text index waits as a candidate, is indexed on the other thread, and at the next open if never', async () => {
-  const file = join(dir, 'deferred.db');
-  const waiting = () => {
-    const db = new Database(file, { readonly: true });
-    const rows = db.prepare('select k.document_id as id from document_fts_keys k where k.indexed = 0').all() as { id: string }[];
-    db.close();
-    return rows.map((r) => r.id);
-  };
-  const store = await openStore(file);
-  const p = await store.createProject({ title: 'Deferred' }, { system: 'test' });
-  const now = await p.addDocument({ name: 'now', text: 'Indexed at once: shelter.' });
-  const later = await p.addDocument({ name: 'later', text: 'Indexed later: housing.', deferIndexing: true });
-  assert.deepEqual(waiting(), [later.id]);
+describe('the full-text index, in a file of its own', () => {
   const word = (text: string) => ({ text, prefix: false });
-  // Until it is indexed, a waiting document is a candidate for any word; exact matching sorts it out.
-  assert.deepEqual(await p.matchDocuments([word('shelter')]), [now.id, later.id].sort());
-  await p.indexText();
-  assert.deepEqual(waiting(), []);
-  assert.deepEqual(await p.matchDocuments([word('shelter')]), [now.id]);
-  assert.deepEqual(await p.matchDocuments([word('housing')]), [later.id]);
-  // The thread itself, without the in-thread fallback indexText has.
-  const onThread = await p.addDocument({ name: 'thread', text: 'Indexed on the thread: debt.', deferIndexing: true });
-  const indexer = new TextIndexer(file);
-  await indexer.run();
-  await indexer.close();
-  assert.deepEqual(waiting(), []);
-  assert.deepEqual(await p.matchDocuments([word('debt')]), [onThread.id]);
-  // An import stopped before its indexing: the next open indexes what waits.
-  const stopped = await p.addDocument({ name: 'stopped', text: 'Never indexed: passport.', deferIndexing: true });
-  await store.close();
-  assert.deepEqual(waiting(), [stopped.id]);
-  // While another process writes (its import indexes its own), the open's indexing neither waits nor fails.
-  const writer = new Database(file);
-  writer.prepare('begin immediate').run();
-  const reader = connectSqlite(file);
-  const started = performance.now();
-  await indexLeftWaiting(reader.db, reader.sqlite);
-  assert.equal(performance.now() - started < 1000, true, 'it does not wait for the lock');
-  assert.equal(reader.sqlite.pragma('busy_timeout', { simple: true }), 5000, 'and leaves the connection as it was');
-  await reader.db.destroy();
-  writer.prepare('rollback').run();
-  writer.close();
-  assert.deepEqual(waiting(), [stopped.id]);
-  const reopened = await openStore(file);
-  assert.deepEqual(waiting(), []);
-  const again = await reopened.openProject('Deferred', { system: 'test' });
-  assert.deepEqual(await again.matchDocuments([word('passport')]), [stopped.id]);
-  await reopened.close();
+  const file = join(dir, 'indexed.db');
+  const waiting = () => {
+    const db = connectIndex(file);
+    const rows = db.prepare(`select k.document_id from corpus.document_fts_keys k where ${NOT_INDEXED} order by 1`).pluck().all() as string[];
+    db.close();
+    return rows;
+  };
+  let store: Store;
+  let p: ProjectStore;
+  let shelter: DocumentSummary;
+
+  test('a new document waits as a candidate for any word, and is indexed on the other thread', async () => {
+    store = await openStore(file);
+    p = await store.createProject({ title: 'Indexed' }, { system: 'test' });
+    shelter = await p.addDocument({ name: 'shelter', text: 'Indexed on the thread: shelter.' });
+    const housing = await p.addDocument({ name: 'housing', text: 'Indexed later: housing.' });
+    assert.deepEqual(waiting(), [shelter.id, housing.id].sort());
+    // Until it is indexed, a waiting document is a candidate for any word; exact matching sorts it out.
+    const index = new SqliteTextIndex(file);
+    assert.deepEqual((await index.candidates(p.id, '"shelter"')).sort(), [shelter.id, housing.id].sort());
+    await index.update();
+    assert.deepEqual(waiting(), []);
+    assert.deepEqual(await index.candidates(p.id, '"shelter"'), [shelter.id]);
+    await index.close();
+    assert.deepEqual(await p.matchDocuments([word('shelter')]), [shelter.id]);
+    assert.deepEqual(await p.matchDocuments([word('housing')]), [housing.id]);
+    assert.equal(existsSync(searchIndexFile(file)), true);
+  });
+
+  test('the database can be written while the index is being built: it only reads it', async () => {
+    // As an index run does: the index file's write lock, the database read at a snapshot.
+    const index = connectIndex(file);
+    index.exec('begin');
+    index.exec('delete from indexed where key = -1');
+    index.prepare('select count(*) from corpus.documents').get();
+    const started = performance.now();
+    const debt = await p.addDocument({ name: 'debt', text: 'Written during an index run: debt.' });
+    assert.equal(performance.now() - started < 1000, true, 'the write did not wait for the index');
+    index.exec('rollback');
+    index.close();
+    await p.indexText();
+    assert.deepEqual(await p.matchDocuments([word('debt')]), [debt.id]);
+  });
+
+  test('a deleted document’s words leave the index; a reused key is indexed for its new document', async () => {
+    const raw = new Database(file);
+    const key = raw.prepare('select id from document_fts_keys where document_id = ?').pluck().get(shelter.id) as number;
+    raw.prepare('delete from documents where id = ?').run(shelter.id);
+    raw.close();
+    await p.indexText();
+    const index = connectIndex(file);
+    assert.equal(index.prepare('select count(*) from document_fts where rowid = ?').pluck().get(key), 0);
+    assert.equal(index.prepare('select count(*) from indexed where key = ?').pluck().get(key), 0);
+    index.close();
+    assert.deepEqual(await p.matchDocuments([word('shelter')]), []);
+    assert.deepEqual((await p.searchText('shelter')).length, 0);
+  });
+
+  test('an index file lost, damaged or from another database is rebuilt at the next open', async () => {
+    const passport = await p.addDocument({ name: 'passport', text: 'Never indexed before closing: passport.' });
+    await store.close();
+    assert.deepEqual(waiting(), [passport.id]);
+    const reopen = async () => {
+      store = await openStore(file);
+      p = await store.openProject('Indexed', { system: 'test' });
+    };
+    // The open indexes what an interrupted import left waiting.
+    await reopen();
+    assert.deepEqual(waiting(), []);
+    assert.deepEqual(await p.matchDocuments([word('passport')]), [passport.id]);
+    await store.close();
+    for (const f of [searchIndexFile(file), `${searchIndexFile(file)}-wal`, `${searchIndexFile(file)}-shm`]) rmSync(f, { force: true });
+    await reopen();
+    assert.deepEqual(await p.matchDocuments([word('passport')]), [passport.id]);
+    await store.close();
+    writeFileSync(searchIndexFile(file), 'not an index at all, but long enough to be read as a header by SQLite itself'.repeat(20));
+    await reopen();
+    assert.deepEqual(await p.matchDocuments([word('passport')]), [passport.id]);
+    await store.close();
+    // Another database's index names other documents: they are forgotten, these indexed.
+    const other = join(dir, 'other-index.db');
+    const elsewhere = await openStore(other);
+    await (await elsewhere.createProject({ title: 'Elsewhere' }, { system: 'test' })).addDocument({ name: 'x', text: 'passport and shelter' });
+    await elsewhere.close();
+    copyFileSync(searchIndexFile(other), searchIndexFile(file));
+    await reopen();
+    assert.deepEqual(await p.matchDocuments([word('passport')]), [passport.id]);
+    assert.deepEqual(await p.matchDocuments([word('shelter')]), []);
+    await store.close();
+  });
+
+  test('an open does not wait for another process building the index, and leaves what waits to it', async () => {
+    store = await openStore(file);
+    p = await store.openProject('Indexed', { system: 'test' });
+    const visa = await p.addDocument({ name: 'visa', text: 'Left for the other process: visa.' });
+    await store.close();
+    const busy = connectIndex(file);
+    busy.exec('begin');
+    busy.exec('delete from indexed where key = -1');
+    const started = performance.now();
+    store = await openStore(file);
+    assert.equal(performance.now() - started < 1000, true, 'it does not wait for the lock');
+    assert.deepEqual(waiting(), [visa.id]);
+    busy.exec('rollback');
+    busy.close();
+    p = await store.openProject('Indexed', { system: 'test' });
+    assert.deepEqual((await p.searchText('visa')).map((h) => h.name), ['visa']);
+    assert.deepEqual(waiting(), []);
+    await store.close();
+  });
 });
 
 test('a file that is not SQLite is refused and left untouched', async () => {

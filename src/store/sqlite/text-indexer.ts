@@ -1,26 +1,25 @@
-// Indexes documents that wait for SQLite's full-text index (migration 014) on a thread of its
-// own, through a second connection to the same file: an import prepares its next files while
-// the index is built. SQLite lets one writer in at a time, so the import's next transaction
-// waits for the index's, but the work outside transactions overlaps. Indexing all that waits
-// is the same two statements the store runs in-thread (sql/search.ts) inside a transaction.
+// Updates the full-text index (text-index.ts) on a thread of its own, through its own
+// connection: an import prepares and writes its next files meanwhile. The update is the same
+// statements the index runs in-thread when the thread cannot, in a deferred transaction that
+// takes the index file's write lock only.
 
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { BackgroundIndexer } from '../sql/context.ts';
-import { INDEX_WAITING } from '../sql/search.ts';
+import { ATTACH_CORPUS, searchIndexFile, SETUP, UPDATE } from './text-index-sql.ts';
 
 // The thread runs this CommonJS snippet: no TypeScript, so no loader to hand on.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file);
+const db = new Database(workerData.index);
+for (const statement of workerData.setup) db.exec(statement);
+db.prepare(workerData.attach).run(workerData.database);
 db.pragma('busy_timeout = 60000');
-db.pragma('synchronous = NORMAL');
-const statements = workerData.statements.map((s) => db.prepare(s));
-const indexAll = db.transaction(() => statements.forEach((s) => s.run()));
+const statements = workerData.update.map((s) => db.prepare(s));
+const update = db.transaction(() => statements.forEach((s) => s.run()));
 parentPort.on('message', (id) => {
   try {
-    indexAll.immediate();
+    update();
     parentPort.postMessage({ id });
   } catch (err) {
     parentPort.postMessage({ id, error: err.message });
@@ -28,15 +27,15 @@ parentPort.on('message', (id) => {
 });
 `;
 
-export class TextIndexer implements BackgroundIndexer {
+export class IndexingThread {
   private thread: Worker | null = null;
   private stopped = false;
   private next = 0;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly databaseFile: string) {}
 
-  /** Indexes, on the thread, every document waiting when it gets there; rejects if the thread cannot (the caller then indexes in-thread). */
+  /** Updates the index on the thread when it gets there; rejects if the thread cannot (the caller then updates in-thread). */
   run(): Promise<void> {
     if (this.stopped) return Promise.reject(new Error('the indexing thread has stopped'));
     const thread = (this.thread ??= this.start());
@@ -50,7 +49,14 @@ export class TextIndexer implements BackgroundIndexer {
   private start(): Worker {
     const thread = new Worker(THREAD_SOURCE, {
       eval: true,
-      workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: this.file, statements: INDEX_WAITING },
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        index: searchIndexFile(this.databaseFile),
+        database: this.databaseFile,
+        setup: SETUP,
+        attach: ATTACH_CORPUS,
+        update: UPDATE,
+      },
       execArgv: [],
     });
     thread.on('message', ({ id, error }: { id: number; error?: string }) => {
