@@ -177,6 +177,7 @@ export async function importFiles(
     }
     // A failure is left to the final indexText below, which redoes what waits.
     indexing = [indexing[1], project.indexText().catch(() => undefined)];
+    await project.releaseMemory();
   };
   for (const [i, { path: file, explicit }] of candidates.entries()) {
     onProgress?.({ done: i, total: candidates.length, file });

@@ -442,6 +442,8 @@ export interface ProjectStore {
   matchDocuments(terms: readonly IndexTerm[]): Promise<DocumentId[]>;
   /** Adds new documents to the full-text index (SQLite, on another thread; PostgreSQL indexes at once). Search does it first. */
   indexText(): Promise<void>;
+  /** Lets go of what the store caches for speed: a bulk writer calls it between batches, so its memory stays flat. */
+  releaseMemory(): Promise<void>;
 }
 
 export interface Store {

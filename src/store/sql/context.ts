@@ -92,6 +92,14 @@ export async function recordChange(
     .execute();
 }
 
+/**
+ * Lets go of the pages SQLite keeps cached for speed (up to 64 MB, see sqlite/open.ts): a bulk
+ * write fills the cache with pages it will not read again. PostgreSQL keeps nothing here.
+ */
+export async function releaseMemory(ctx: Ctx): Promise<void> {
+  if (ctx.dialect === 'sqlite') await sql`pragma shrink_memory`.execute(ctx.db);
+}
+
 /** COUNT(*) comes back as a string from PostgreSQL (bigint) and a number from SQLite. */
 export const toCount = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);
 

@@ -1,7 +1,7 @@
 import type { Project } from '../../core/model.ts';
 import { notFound } from '../../core/errors.ts';
 import type { ProjectStore } from '../store.ts';
-import { type Ctx, withSavepoint } from './context.ts';
+import { type Ctx, releaseMemory, withSavepoint } from './context.ts';
 import { createUser, findUser, listUsers, setUserLanguage } from './users.ts';
 import { createCase, defineAttribute, findCase, listAttributes, listCases, setAttribute, updateCase } from './cases.ts';
 import { addIssueArea, guide } from './guide.ts';
@@ -148,5 +148,6 @@ export class SqlProjectStore implements ProjectStore {
   stats = this.bind(stats);
   searchText = this.bind(searchText);
   indexText = this.bind(indexText);
+  releaseMemory = this.bind(releaseMemory);
   matchDocuments = this.bind(matchDocuments);
 }
