@@ -5,6 +5,12 @@ import { conflict } from '../../core/errors.ts';
 import type { Database } from '../schema.ts';
 import type { DialectName } from '../dialect.ts';
 
+/** A word of a search as the index looks it up: whole, or as the start of words. */
+export interface IndexWord {
+  word: string;
+  prefix: boolean;
+}
+
 /**
  * SQLite's full-text index, kept in a file of its own (see sqlite/text-index.ts): it proposes
  * candidate documents, and search then matches exactly. PostgreSQL indexes a column instead.
@@ -12,10 +18,8 @@ import type { DialectName } from '../dialect.ts';
 export interface TextIndex {
   /** Indexes every document waiting for it (another thread does the work when it can). */
   update(): Promise<void>;
-  /** The project's documents the index finds for an FTS5 query, and those still waiting for it (a candidate for any words). */
-  candidates(projectId: ProjectId, match: string): Promise<DocumentId[]>;
-  /** Whether the index can answer a query (it cannot, without positions, a word it cuts in two). */
-  answers(match: string): Promise<boolean>;
+  /** The project's documents holding every word (or a word starting with a prefix), and those still waiting for the index (a candidate for any words). */
+  candidates(projectId: ProjectId, words: readonly IndexWord[]): Promise<DocumentId[]>;
   close(): Promise<void>;
 }
 

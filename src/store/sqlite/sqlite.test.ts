@@ -64,10 +64,10 @@ describe('the full-text index, in a file of its own', () => {
     assert.deepEqual(waiting(), [shelter.id, housing.id].sort());
     // Until it is indexed, a waiting document is a candidate for any word; exact matching sorts it out.
     const index = new SqliteTextIndex(file);
-    assert.deepEqual((await index.candidates(p.id, '"shelter"')).sort(), [shelter.id, housing.id].sort());
+    assert.deepEqual((await index.candidates(p.id, [{ word: 'shelter', prefix: false }])).sort(), [shelter.id, housing.id].sort());
     await index.update();
     assert.deepEqual(waiting(), []);
-    assert.deepEqual(await index.candidates(p.id, '"shelter"'), [shelter.id]);
+    assert.deepEqual(await index.candidates(p.id, [{ word: 'shelter', prefix: false }]), [shelter.id]);
     await index.close();
     assert.deepEqual(await p.matchDocuments([word('shelter')]), [shelter.id]);
     assert.deepEqual(await p.matchDocuments([word('housing')]), [housing.id]);

@@ -11,7 +11,7 @@
 
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { TextIndex } from '../sql/context.ts';
+import type { IndexWord, TextIndex } from '../sql/context.ts';
 import { ATTACH_CORPUS, NOT_INDEXED, searchIndexFile, SETUP, STALE, UPDATE } from './text-index-sql.ts';
 import { IndexingThread } from './text-indexer.ts';
 
@@ -39,6 +39,9 @@ export function connectIndex(databaseFile: string): Database.Database {
   }
 }
 
+const unanswerable = (err: unknown) => /phrase queries are not supported/.test(String(err));
+const match = (words: readonly IndexWord[]) => words.map((w) => `"${w.word}"${w.prefix ? '*' : ''}`).join(' ');
+
 /** The index of one SQLite database: read on this thread, updated on another when it can be. */
 export class SqliteTextIndex implements TextIndex {
   private readonly db: Database.Database;
@@ -49,6 +52,7 @@ export class SqliteTextIndex implements TextIndex {
   private readonly anyWaiting: Database.Statement<[]>;
   private readonly anyStale: Database.Statement<[]>;
   private readonly probe: Database.Statement<[string]>;
+  private readonly everyDocument: Database.Statement<[string], string>;
 
   constructor(databaseFile: string) {
     this.db = connectIndex(databaseFile);
@@ -67,6 +71,7 @@ export class SqliteTextIndex implements TextIndex {
     this.anyWaiting = this.db.prepare(`select 1 from corpus.document_fts_keys k where ${NOT_INDEXED} limit 1`);
     this.anyStale = this.db.prepare(`${STALE} limit 1`);
     this.probe = this.db.prepare<[string]>('select rowid from document_fts where document_fts match ? limit 1');
+    this.everyDocument = this.db.prepare<[string], string>('select id from corpus.documents where project_id = ?').pluck();
   }
 
   async update(): Promise<void> {
@@ -96,17 +101,33 @@ export class SqliteTextIndex implements TextIndex {
     return this.db.transaction(() => this.anyWaiting.get() !== undefined || this.anyStale.get() !== undefined)();
   }
 
-  async candidates(projectId: string, match: string): Promise<string[]> {
-    // One read transaction: a document indexed between the two reads would be in neither.
-    return this.db.transaction(() => [...new Set([...this.matching.all(match, projectId), ...this.waiting.all(projectId)])])();
+  /**
+   * Each word is quoted, so FTS5 syntax in a search is taken literally (juxtaposition means AND).
+   * A word FTS5 cuts in two (a mark or letter its Unicode 6.1 tables do not know, such as U+0305)
+   * would need a phrase, which an index without positions refuses: such words are left out of
+   * the filter, which only loosens it; with none left, every document of the project is a candidate.
+   */
+  async candidates(projectId: string, words: readonly IndexWord[]): Promise<string[]> {
+    try {
+      return this.found(projectId, words);
+    } catch (err) {
+      if (!unanswerable(err)) throw err;
+    }
+    const answerable = words.filter((w) => this.answers(w));
+    return answerable.length > 0 ? this.found(projectId, answerable) : this.everyDocument.all(projectId);
   }
 
-  async answers(match: string): Promise<boolean> {
+  private found(projectId: string, words: readonly IndexWord[]): string[] {
+    // One read transaction: a document indexed between the two reads would be in neither.
+    return this.db.transaction(() => [...new Set([...this.matching.all(match(words), projectId), ...this.waiting.all(projectId)])])();
+  }
+
+  private answers(word: IndexWord): boolean {
     try {
-      this.probe.get(match);
+      this.probe.get(match([word]));
       return true;
     } catch (err) {
-      if (/phrase queries are not supported/.test(String(err))) return false;
+      if (unanswerable(err)) return false;
       throw err;
     }
   }
