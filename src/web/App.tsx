@@ -1,40 +1,94 @@
 // The shell: header with navigation, who is working and the language; the view
 // the route names; notices. Views live in views/, one folder each.
 
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import type { Language } from '../core/model.ts';
 import { LANGUAGES } from '../core/model.ts';
 import { translate, useMessages, type Messages } from './i18n/index.tsx';
 import { shellMessages } from './messages.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { useWorkspace } from './workspace.tsx';
-import { OverviewView } from './views/overview/OverviewView.tsx';
-import { DocumentsView } from './views/documents/DocumentsView.tsx';
-import { CodingView } from './views/coding/CodingView.tsx';
-import { CodebookView } from './views/codebook/CodebookView.tsx';
-import { RetrievalView } from './views/retrieval/RetrievalView.tsx';
-import { MemosView } from './views/memos/MemosView.tsx';
-import { AgreementView } from './views/agreement/AgreementView.tsx';
-import { FrameworkView } from './views/framework/FrameworkView.tsx';
 import { frameworkMessages } from './views/framework/messages.ts';
-import { ProfileView } from './views/profile/ProfileView.tsx';
 import { profileMessages } from './views/profile/messages.ts';
-import { WordsView } from './views/words/WordsView.tsx';
 import { wordsMessages } from './views/words/messages.ts';
-import { QueryView } from './views/query/QueryView.tsx';
 import { queryMessages } from './views/query/messages.ts';
-import { GapsView } from './views/gaps/GapsView.tsx';
 import { gapsMessages } from './views/gaps/messages.ts';
-import { ServicesView } from './views/services/ServicesView.tsx';
 import { servicesMessages } from './views/services/messages.ts';
-import { ReportDraftView } from './views/report-draft/ReportDraftView.tsx';
 import { reportDraftMessages } from './views/report-draft/messages.ts';
-import { SearchView } from './views/search/SearchView.tsx';
 import { searchMessages } from './views/search/messages.ts';
-import { MatrixView } from './views/matrix/MatrixView.tsx';
-import { CooccurrenceView } from './views/matrix/CooccurrenceView.tsx';
 import { cooccurrenceNav, matrixMessages } from './views/matrix/messages.ts';
-import { SitesView } from './views/sites/SitesView.tsx';
 import { sitesMessages } from './views/sites/messages.ts';
+
+/** Shown in place of a view whose code could not be fetched (say, the server was updated since the page opened). */
+function ViewNotLoaded() {
+  const t = useMessages(shellMessages);
+  return (
+    <p className="loading" role="alert">
+      {t('viewNotLoaded')}{' '}
+      <button type="button" onClick={() => location.reload()}>
+        {t('reload')}
+      </button>
+    </p>
+  );
+}
+
+/**
+ * A view whose code is fetched when first needed, so opening one view never waits for all eighteen.
+ * Once fetched it renders directly: React.lazy alone would suspend on every first render, and React
+ * holds a suspended boundary's fallback for at least 300 ms.
+ */
+function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let fetching: Promise<ComponentType<P>> | null = null;
+  const preload = () => (fetching ??= load().catch(() => ViewNotLoaded).then((c) => (loaded = c)));
+  const Suspending = lazy(async () => ({ default: await preload() }));
+  const LazyView = (props: P) => {
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <Suspending {...props} />;
+  };
+  return Object.assign(LazyView, { preload });
+}
+
+const views = {
+  overview: lazyView(() => import('./views/overview/OverviewView.tsx').then((m) => m.OverviewView)),
+  documents: lazyView(() => import('./views/documents/DocumentsView.tsx').then((m) => m.DocumentsView)),
+  coding: lazyView(() => import('./views/coding/CodingView.tsx').then((m) => m.CodingView)),
+  codebook: lazyView(() => import('./views/codebook/CodebookView.tsx').then((m) => m.CodebookView)),
+  retrieval: lazyView(() => import('./views/retrieval/RetrievalView.tsx').then((m) => m.RetrievalView)),
+  memos: lazyView(() => import('./views/memos/MemosView.tsx').then((m) => m.MemosView)),
+  agreement: lazyView(() => import('./views/agreement/AgreementView.tsx').then((m) => m.AgreementView)),
+  framework: lazyView(() => import('./views/framework/FrameworkView.tsx').then((m) => m.FrameworkView)),
+  profile: lazyView(() => import('./views/profile/ProfileView.tsx').then((m) => m.ProfileView)),
+  words: lazyView(() => import('./views/words/WordsView.tsx').then((m) => m.WordsView)),
+  query: lazyView(() => import('./views/query/QueryView.tsx').then((m) => m.QueryView)),
+  gaps: lazyView(() => import('./views/gaps/GapsView.tsx').then((m) => m.GapsView)),
+  services: lazyView(() => import('./views/services/ServicesView.tsx').then((m) => m.ServicesView)),
+  reportDraft: lazyView(() => import('./views/report-draft/ReportDraftView.tsx').then((m) => m.ReportDraftView)),
+  search: lazyView(() => import('./views/search/SearchView.tsx').then((m) => m.SearchView)),
+  matrix: lazyView(() => import('./views/matrix/MatrixView.tsx').then((m) => m.MatrixView)),
+  cooccurrence: lazyView(() => import('./views/matrix/CooccurrenceView.tsx').then((m) => m.CooccurrenceView)),
+  sites: lazyView(() => import('./views/sites/SitesView.tsx').then((m) => m.SitesView)),
+};
+
+/** Starts fetching a view's code (the one the page opens on, while the study loads). */
+export function preloadView(view: Route['view']): void {
+  void views[view].preload();
+}
+
+/** A few seconds after opening, when the page is idle, every view's code is fetched, so moving between views does not wait. */
+const PRELOAD_ALL_AFTER_MS = 3000;
+function preloadViewsLater(): () => void {
+  let idle = 0;
+  const timer = setTimeout(() => {
+    idle = requestIdleCallback(() => {
+      for (const view of Object.values(views)) void view.preload();
+    });
+  }, PRELOAD_ALL_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    cancelIdleCallback(idle);
+  };
+}
 
 const NAV: Route['view'][] = ['overview', 'documents', 'codebook', 'retrieval', 'memos', 'agreement', 'framework', 'profile', 'words', 'query', 'search', 'matrix', 'cooccurrence', 'sites', 'gaps', 'services', 'reportDraft'];
 /** Views whose navigation label is in their own message table (key `nav`). */
@@ -43,41 +97,41 @@ const VIEW_NAV: Partial<Record<Route['view'], Messages<{ nav: string }>>> = { fr
 function View({ route }: { route: Route }) {
   switch (route.view) {
     case 'overview':
-      return <OverviewView />;
+      return <views.overview />;
     case 'documents':
-      return <DocumentsView />;
+      return <views.documents />;
     case 'coding':
-      return <CodingView key={route.documentId} documentId={route.documentId} at={route.at} />;
+      return <views.coding key={route.documentId} documentId={route.documentId} at={route.at} />;
     case 'codebook':
-      return <CodebookView />;
+      return <views.codebook />;
     case 'retrieval':
-      return <RetrievalView codeId={route.codeId} />;
+      return <views.retrieval codeId={route.codeId} />;
     case 'memos':
-      return <MemosView />;
+      return <views.memos />;
     case 'agreement':
-      return <AgreementView documentId={route.documentId} />;
+      return <views.agreement documentId={route.documentId} />;
     case 'framework':
-      return <FrameworkView matrixId={route.matrixId} />;
+      return <views.framework matrixId={route.matrixId} />;
     case 'profile':
-      return <ProfileView caseId={route.caseId} />;
+      return <views.profile caseId={route.caseId} />;
     case 'words':
-      return <WordsView />;
+      return <views.words />;
     case 'query':
-      return <QueryView />;
+      return <views.query />;
     case 'gaps':
-      return <GapsView tab={route.tab} />;
+      return <views.gaps tab={route.tab} />;
     case 'services':
-      return <ServicesView />;
+      return <views.services />;
     case 'reportDraft':
-      return <ReportDraftView />;
+      return <views.reportDraft />;
     case 'search':
-      return <SearchView />;
+      return <views.search />;
     case 'matrix':
-      return <MatrixView />;
+      return <views.matrix />;
     case 'cooccurrence':
-      return <CooccurrenceView />;
+      return <views.cooccurrence />;
     case 'sites':
-      return <SitesView />;
+      return <views.sites />;
   }
 }
 
@@ -105,6 +159,7 @@ export function App() {
   const t = useMessages(shellMessages);
   const route = useRoute();
   const current = route.view === 'coding' ? 'documents' : route.view;
+  useEffect(preloadViewsLater, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -155,7 +210,9 @@ export function App() {
         </label>
       </header>
       <main id="main" tabIndex={-1}>
-        <View route={route} />
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <View route={route} />
+        </Suspense>
       </main>
       <div className="notices" role="status" aria-live="polite">
         {ws.notices.map((n) => (
