@@ -222,4 +222,10 @@ describe('word frequency', () => {
     const all = await wordFrequencies(fx.p, { top: 1 });
     assert.deepEqual(all.terms, [{ term: 'fear', count: 5, documents: 1 }]);
   });
+
+  test('a word is named by the form written most often, accents and all', async () => {
+    const q = await store.createProject({ title: 'Forms', languages: ['fr'] }, { system: 'test' });
+    await q.addDocument({ name: 'forms', text: 'Montréal. Montreal. Montréal. Hébergement, hebergement, Hébergement, hébergement.', language: 'fr' });
+    assert.deepEqual(terms(await wordFrequencies(q, { top: 2 })), [['hébergement', 4], ['montréal', 3]]);
+  });
 });

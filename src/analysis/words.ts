@@ -50,8 +50,12 @@ function countedRanges(units: DocumentUnits, skipTurn: (speaker: string) => bool
   return units.turns.filter((t) => !skipTurn(t.speaker)).map((t) => t.body);
 }
 
-/** Runs of tokens that n-grams may span: within one counted range and one sentence. */
-function* runs(units: DocumentUnits, ranges: readonly Range[]): Generator<Token[]> {
+/** Runs of tokens that n-grams may span: within one counted range and one sentence (single words need no sentences). */
+function* runs(units: DocumentUnits, ranges: readonly Range[], n: number): Generator<Token[]> {
+  if (n === 1) {
+    for (const range of ranges) yield tokenize(units.index, range.start, range.end);
+    return;
+  }
   const sentences = sentenceRanges(units.index);
   for (const range of ranges) {
     for (const s of rangesCovering(sentences, range.start, range.end)) {
@@ -63,10 +67,12 @@ function* runs(units: DocumentUnits, ranges: readonly Range[]): Generator<Token[
 }
 
 interface Tally {
+  key: string;
   count: number;
   lastDocument: number;
   documents: number;
-  forms: Map<string, number>;
+  /** Forms written otherwise than the key, counted: most words are only ever written as their key. */
+  otherForms: Map<string, number>;
 }
 
 /** Word or n-gram frequencies over the documents in scope, most frequent first. */
@@ -97,7 +103,7 @@ export async function wordFrequencies(project: ProjectStore, options: WordOption
     const skipTurn = (speaker: string) => options.excludeInterviewer === true && isInterviewerLabel(speaker, names);
     const stopLanguages: Language[] = doc.language ? [doc.language] : ['en', 'fr'];
     const stem = options.stem ? stemmerFor(languageOf(summary)) : null;
-    for (const run of runs(units, countedRanges(units, skipTurn))) {
+    for (const run of runs(units, countedRanges(units, skipTurn), n)) {
       words += run.length;
       const stop = run.map((t) => isStopWord(t.folded, stopLanguages) || !LETTER.test(t.text));
       const keys = run.map((t) => (stem ? stem(t.text) : t.folded));
@@ -107,29 +113,36 @@ export async function wordFrequencies(project: ProjectStore, options: WordOption
         const key = n === 1 ? keys[i]! : keys.slice(i, i + n).join(' ');
         const form = n === 1 ? forms[i]! : forms.slice(i, i + n).join(' ');
         let tally = tallies.get(key);
-        if (!tally) tallies.set(key, (tally = { count: 0, lastDocument: -1, documents: 0, forms: new Map() }));
+        if (!tally) tallies.set(key, (tally = { key, count: 0, lastDocument: -1, documents: 0, otherForms: new Map() }));
         tally.count++;
         if (tally.lastDocument !== d) {
           tally.lastDocument = d;
           tally.documents++;
         }
-        tally.forms.set(form, (tally.forms.get(form) ?? 0) + 1);
+        if (form !== key) tally.otherForms.set(form, (tally.otherForms.get(form) ?? 0) + 1);
       }
     }
   }
-  const terms = [...tallies.values()].map((t) => ({ term: mostFrequent(t.forms), count: t.count, documents: t.documents }));
+  const terms = [...tallies.values()].map((t) => ({ term: mostFrequentForm(t), count: t.count, documents: t.documents }));
   terms.sort((a, b) => b.count - a.count || b.documents - a.documents || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   return { documents: scoped.length, words, terms: terms.slice(0, top) };
 }
 
-function mostFrequent(forms: Map<string, number>): string {
+/** The form written most often (the first in code-unit order among equals). */
+function mostFrequentForm(tally: Tally): string {
   let best = '';
   let bestCount = 0;
-  for (const [form, count] of forms) {
+  const consider = (form: string, count: number) => {
     if (count > bestCount || (count === bestCount && form < best)) {
       best = form;
       bestCount = count;
     }
+  };
+  let others = 0;
+  for (const [form, count] of tally.otherForms) {
+    consider(form, count);
+    others += count;
   }
+  consider(tally.key, tally.count - others);
   return best;
 }
