@@ -40,6 +40,7 @@ function ViewNotLoaded() {
 function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
   let fetching: Promise<ComponentType<P>> | null = null;
+  // A browser keeps a failed module fetch for the page's life, so on failure only a reload helps.
   const preload = () => (fetching ??= load().catch(() => ViewNotLoaded).then((c) => (loaded = c)));
   const Suspending = lazy(async () => ({ default: await preload() }));
   const LazyView = (props: P) => {
@@ -75,19 +76,13 @@ export function preloadView(view: Route['view']): void {
   void views[view].preload();
 }
 
-/** A few seconds after opening, when the page is idle, every view's code is fetched, so moving between views does not wait. */
+/** A few seconds after opening, every view's code is fetched, so moving between views does not wait. */
 const PRELOAD_ALL_AFTER_MS = 3000;
 function preloadViewsLater(): () => void {
-  let idle = 0;
   const timer = setTimeout(() => {
-    idle = requestIdleCallback(() => {
-      for (const view of Object.values(views)) void view.preload();
-    });
+    for (const view of Object.values(views)) void view.preload();
   }, PRELOAD_ALL_AFTER_MS);
-  return () => {
-    clearTimeout(timer);
-    cancelIdleCallback(idle);
-  };
+  return () => clearTimeout(timer);
 }
 
 const NAV: Route['view'][] = ['overview', 'documents', 'codebook', 'retrieval', 'memos', 'agreement', 'framework', 'profile', 'words', 'query', 'search', 'matrix', 'cooccurrence', 'sites', 'gaps', 'services', 'reportDraft'];
