@@ -20,8 +20,8 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z]/.test(String.fromCharCode(c)) ? 1 : 0));
 const nonAscii = new Map<number, boolean>();
 
+/** For code points past ASCII (the loop below looks ASCII up itself). */
 function isWordChar(codePoint: number): boolean {
-  if (codePoint < 128) return ASCII_WORD[codePoint] === 1;
   let known = nonAscii.get(codePoint);
   if (known === undefined) nonAscii.set(codePoint, (known = WORD_CHAR.test(String.fromCodePoint(codePoint))));
   return known;
@@ -36,22 +36,25 @@ export function tokenize(index: CodePointIndex, from = 0, to = index.length): To
   const end = index.toUtf16(to);
   const tokens: Token[] = [];
   let start = -1;
+  let startAt = 0;
   let ascii = true;
-  for (let i = index.toUtf16(from); i <= end; ) {
-    const cp = i < end ? text.codePointAt(i)! : 32;
-    const width = cp > 0xffff ? 2 : 1;
-    if (isWordChar(cp)) {
+  // `i` in UTF-16 units and `at` in code points move together, so tokens need no offset lookups.
+  for (let i = index.toUtf16(from), at = from; i <= end; at++) {
+    let cp = i < end ? text.charCodeAt(i) : 32;
+    if (cp >= 0xd800 && cp < 0xdc00) cp = text.codePointAt(i)!;
+    if (cp < 128 ? ASCII_WORD[cp] === 1 : isWordChar(cp)) {
       if (start < 0) {
         start = i;
+        startAt = at;
         ascii = true;
       }
       if (cp >= 128) ascii = false;
     } else if (start >= 0) {
       const word = text.slice(start, i);
-      tokens.push({ start: index.toCodePoint(start), end: index.toCodePoint(i), text: word, folded: ascii ? word.toLowerCase() : foldWord(word) });
+      tokens.push({ start: startAt, end: at, text: word, folded: ascii ? word.toLowerCase() : foldWord(word) });
       start = -1;
     }
-    i += width;
+    i += cp > 0xffff ? 2 : 1;
   }
   return tokens;
 }
