@@ -176,7 +176,7 @@ export function CoderColumns({ text, turns, coders, codings, colours, disagreeme
               ref={(el) => {
                 scrollers.current[col] = el;
               }}
-              className="ag-scroll"
+              className="ag-scroll scroll-composited"
               role="region"
               aria-label={t('columnLabel', { coder: coder.name })}
               tabIndex={0}

@@ -784,7 +784,7 @@ function Workbench({ doc, initialCodings, initialMemos, at }: { doc: Document; i
         </div>
       </div>
       <div className="cw-main">
-        <div className="cw-scroll" ref={scrollRef}>
+        <div className="cw-scroll scroll-composited" ref={scrollRef}>
           <div className="cw-content" ref={contentRef}>
             <div
               ref={rootRef}
